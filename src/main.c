@@ -1,0 +1,34 @@
+/* main.c - the entente program: process-wide initialisation, then the
+ * subcommand named on the command line.  Wiring only. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "ent_text.h"
+
+int
+main(int argc, char **argv)
+{
+	const struct ent_cmd *cmd;
+	int status;
+
+	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		ent_cmd_usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? ENT_EXIT_USAGE : ENT_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("entente %s\n", ENT_VERSION);
+		return ENT_EXIT_OK;
+	}
+	if ((cmd = ent_cmd_find(argv[1])) == NULL) {
+		fprintf(stderr, "entente: unknown command '%s'\n\n", argv[1]);
+		ent_cmd_usage(stderr);
+		return ENT_EXIT_USAGE;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	status = cmd->exec(argc - 1, argv + 1);
+	ent_text_cleanup();
+	return status;
+}

@@ -1,0 +1,308 @@
+/* ent_db.c - the embedded SQLite store: opening, pragmas, migrations,
+ * transactions, and the record table.
+ *
+ * This file is the only place (with its siblings in src/store/) that sees
+ * sqlite3.h.  It stores bytes it is given and never parses JSON: the
+ * services decide what a record is, the store keeps it safe. */
+#include "ent_db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent_err.h"
+#include "ent_util.h"
+#include "store_int.h"
+
+struct migration {
+	int version;
+	const char *sql;
+};
+
+static const struct migration migrations[] = {
+#define MIGRATION(v, sql) {v, sql},
+#include "migrations.def"
+#undef MIGRATION
+};
+
+int
+ent__db_err(struct ent_db *db, int rc)
+{
+	(void)db;
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return ENT_OK;
+	case SQLITE_NOMEM:
+		return ENT_ENOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ENT_EBUSY;
+	case SQLITE_CONSTRAINT:
+		return ENT_EEXIST;
+	case SQLITE_TOOBIG:
+		return ENT_ETOOBIG;
+	case SQLITE_NOTFOUND:
+		return ENT_ENOTFOUND;
+	case SQLITE_MISUSE:
+	case SQLITE_INTERNAL:
+		return ENT_EINTERNAL;
+	default:
+		return ENT_EIO;
+	}
+}
+
+int
+ent__db_stmt(struct ent_db *db, const char *sql, sqlite3_stmt **st)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < STMT_CACHE && db->cache[i].sql != NULL; i++) {
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			*st = db->cache[i].st;
+			return ENT_OK;
+		}
+	}
+	if (i == STMT_CACHE)
+		return ENT_EINTERNAL; /* raise STMT_CACHE */
+	rc = sqlite3_prepare_v3(
+	    db->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->cache[i].st, NULL);
+	if (rc != SQLITE_OK)
+		return ent__db_err(db, rc);
+	db->cache[i].sql = sql;
+	*st = db->cache[i].st;
+	return ENT_OK;
+}
+
+int
+ent__db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	int rc = s != NULL ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC)
+	                   : sqlite3_bind_null(st, i);
+
+	return rc == SQLITE_OK ? ENT_OK : ENT_EINTERNAL;
+}
+
+const char *
+ent__db_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static int
+exec(struct ent_db *db, const char *sql)
+{
+	return ent__db_err(db, sqlite3_exec(db->db, sql, NULL, NULL, NULL));
+}
+
+static int
+read_user_version(struct ent_db *db, int *v)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return ent__db_err(db, rc);
+}
+
+/* Apply every migration newer than the file, each in its own IMMEDIATE
+ * transaction together with the user_version bump, so a crash leaves the
+ * file at a whole version. */
+static int
+migrate(struct ent_db *db, struct ent_diag *d)
+{
+	char sql[64];
+	size_t i;
+	int v, r;
+
+	if ((r = read_user_version(db, &v)) != ENT_OK)
+		return r;
+	for (i = 0; i < sizeof(migrations) / sizeof(migrations[0]); i++) {
+		if (migrations[i].version <= v)
+			continue;
+		if ((r = exec(db, "BEGIN IMMEDIATE")) != ENT_OK)
+			return r;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+		    migrations[i].version);
+		if ((r = exec(db, migrations[i].sql)) != ENT_OK ||
+		    (r = exec(db, sql)) != ENT_OK) {
+			ent_diag_set(d,
+			    "schema migration to version %d failed: %s",
+			    migrations[i].version, sqlite3_errmsg(db->db));
+			exec(db, "ROLLBACK");
+			return r;
+		}
+		if ((r = exec(db, "COMMIT")) != ENT_OK)
+			return r;
+		v = migrations[i].version;
+	}
+	if (v > migrations[sizeof(migrations) / sizeof(migrations[0]) - 1]
+	            .version) {
+		ent_diag_set(d,
+		    "the database has schema version %d, newer than this "
+		    "program knows; upgrade entente",
+		    v);
+		return ENT_EINVAL;
+	}
+	db->schema_version = v;
+	return ENT_OK;
+}
+
+int
+ent_db_open(
+    const char *path, int flags, struct ent_db **out, struct ent_diag *d)
+{
+	struct ent_db *db;
+	int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int rc, r;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return ENT_ENOMEM;
+	if (flags & ENT_DB_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE;
+	if (flags & ENT_DB_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &db->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		ent_diag_set(d, "%s: cannot open database: %s", path,
+		    db->db != NULL ? sqlite3_errmsg(db->db)
+		                   : sqlite3_errstr(rc));
+		r = (rc & 0xff) == SQLITE_CANTOPEN ? ENT_ENOTFOUND
+		                                   : ent__db_err(db, rc);
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->db, 10000);
+	sqlite3_db_config(db->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	/* WAL for concurrent readers; FULL so a commit survives power loss,
+	 * as records and the audit trail demand (DESIGN.md §3). */
+	if (!(flags & ENT_DB_READONLY) &&
+	    ((r = exec(db, "PRAGMA journal_mode=WAL")) != ENT_OK ||
+	        (r = exec(db, "PRAGMA synchronous=FULL")) != ENT_OK)) {
+		ent_diag_set(d, "%s: %s", path, sqlite3_errmsg(db->db));
+		goto fail;
+	}
+	if ((r = exec(db, "PRAGMA foreign_keys=ON")) != ENT_OK ||
+	    (r = exec(db, "PRAGMA cache_size=-65536")) != ENT_OK) {
+		ent_diag_set(d, "%s: %s", path, sqlite3_errmsg(db->db));
+		goto fail;
+	}
+	if (!(flags & ENT_DB_READONLY) && (r = migrate(db, d)) != ENT_OK) {
+		if (d != NULL && d->msg[0] == '\0')
+			ent_diag_set(d, "%s: %s", path, sqlite3_errmsg(db->db));
+		goto fail;
+	}
+	if ((flags & ENT_DB_READONLY) &&
+	    (r = read_user_version(db, &db->schema_version)) != ENT_OK) {
+		ent_diag_set(d, "%s: %s", path, sqlite3_errmsg(db->db));
+		goto fail;
+	}
+	*out = db;
+	return ENT_OK;
+fail:
+	ent_db_close(db);
+	return r;
+}
+
+void
+ent_db_close(struct ent_db *db)
+{
+	size_t i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->db);
+	free(db);
+}
+
+int
+ent_db_schema_version(struct ent_db *db)
+{
+	return db->schema_version;
+}
+
+int
+ent_db_begin(struct ent_db *db)
+{
+	int r = exec(db, "BEGIN IMMEDIATE");
+
+	if (r == ENT_OK)
+		db->in_tx = 1;
+	return r;
+}
+
+int
+ent_db_commit(struct ent_db *db)
+{
+	int r = exec(db, "COMMIT");
+
+	if (r == ENT_OK)
+		db->in_tx = 0;
+	return r;
+}
+
+int
+ent_db_rollback(struct ent_db *db)
+{
+	if (!db->in_tx && sqlite3_get_autocommit(db->db))
+		return ENT_OK;
+	db->in_tx = 0;
+	return exec(db, "ROLLBACK");
+}
+
+/* ---- settings ---------------------------------------------------------- */
+
+static const char sql_setting_get[] = "SELECT value FROM setting WHERE key=?1";
+static const char sql_setting_set[] =
+    "INSERT INTO setting(key, value) VALUES(?1, ?2) "
+    "ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+
+int
+ent_db_setting_get(struct ent_db *db, const char *key, char **out)
+{
+	sqlite3_stmt *st;
+	char *v;
+	int r, rc;
+
+	if ((r = ent__db_stmt(db, sql_setting_get, &st)) != ENT_OK)
+		return r;
+	ent__db_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		r = ENT_ENOTFOUND;
+	else if (rc != SQLITE_ROW)
+		r = ent__db_err(db, rc);
+	else if ((v = ent_strdup(ent__db_col_text(st, 0))) == NULL)
+		r = ENT_ENOMEM;
+	else
+		*out = v;
+	sqlite3_reset(st);
+	return r;
+}
+
+int
+ent_db_setting_set(struct ent_db *db, const char *key, const char *val)
+{
+	sqlite3_stmt *st;
+	int r, rc;
+
+	if ((r = ent__db_stmt(db, sql_setting_set, &st)) != ENT_OK)
+		return r;
+	ent__db_bind_text(st, 1, key);
+	ent__db_bind_text(st, 2, val);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ENT_OK : ent__db_err(db, rc);
+}

@@ -1,0 +1,39 @@
+/* store_int.h - what the files of src/store share; private to the module.
+ *
+ * Statements are prepared once per connection and cached by their SQL text
+ * pointer (the text is always a string literal), so hot paths never parse
+ * SQL twice. */
+#ifndef ENT_STORE_INT_H
+#define ENT_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "ent_db.h"
+
+#define STMT_CACHE 48
+
+struct ent_db {
+	sqlite3 *db;
+	int schema_version;
+	int in_tx;
+	struct {
+		const char *sql; /* the literal, compared by address */
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE];
+};
+
+/* A cached, reset statement for sql (a string literal).  ENT_OK and *st,
+ * or an ent_err code (the SQLite message is logged at debug level). */
+int ent__db_stmt(struct ent_db *db, const char *sql, sqlite3_stmt **st);
+
+/* Convert a SQLite result code to an ent_err code, once, here. */
+int ent__db_err(struct ent_db *db, int rc);
+
+/* Bind text that may be NULL (bound as SQL NULL).  The text must outlive
+ * the statement's next step (SQLITE_STATIC). */
+int ent__db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Column text, or NULL for SQL NULL.  Borrowed until the next step. */
+const char *ent__db_col_text(sqlite3_stmt *st, int i);
+
+#endif /* ENT_STORE_INT_H */
