@@ -52,22 +52,37 @@ int
 ent_json_str(struct ent_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p;
+	/* The short escapes JSON has; everything else below 0x20 is \u00XX. */
+	static const char shortesc[32] = {['\b'] = 'b',
+	    ['\f'] = 'f',
+	    ['\n'] = 'n',
+	    ['\r'] = 'r',
+	    ['\t'] = 't'};
+	const unsigned char *p, *run;
 	int r = ent_buf_addc(b, '"');
 
-	for (p = (const unsigned char *)s; r == ENT_OK && *p != '\0'; p++) {
+	/* Copy runs of plain bytes in one call; escape the rest. */
+	for (p = run = (const unsigned char *)s; r == ENT_OK; p++) {
+		if (*p != '\0' && *p != '"' && *p != '\\' && *p >= 0x20)
+			continue;
+		r = ent_buf_add(b, run, (size_t)(p - run));
+		if (r != ENT_OK || *p == '\0')
+			break;
 		if (*p == '"' || *p == '\\') {
 			char esc[2] = {'\\', (char)*p};
 
 			r = ent_buf_add(b, esc, 2);
-		} else if (*p < 0x20) {
+		} else if (shortesc[*p] != 0) {
+			char esc[2] = {'\\', shortesc[*p]};
+
+			r = ent_buf_add(b, esc, 2);
+		} else {
 			char esc[6] = {
 			    '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
 
 			r = ent_buf_add(b, esc, 6);
-		} else {
-			r = ent_buf_addc(b, (char)*p);
 		}
+		run = p + 1;
 	}
 	return r == ENT_OK ? ent_buf_addc(b, '"') : r;
 }

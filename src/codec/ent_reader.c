@@ -55,31 +55,51 @@ ent_format_name(enum ent_format f)
 
 /* ---- lines ---------------------------------------------------------- */
 
+/* Move the bytes gathered in chunk into b, unless the line is already too
+ * long, in which case they are dropped. */
+static int
+spill(struct ent_buf *b, const char *chunk, size_t n, size_t max, bool *toolong)
+{
+	if (*toolong || n == 0)
+		return ENT_OK;
+	if (ent_buf_len(b) + n > max) {
+		*toolong = true;
+		return ENT_OK;
+	}
+	return ent_buf_add(b, chunk, n);
+}
+
 int
 ent__read_line(FILE *fp, struct ent_buf *b, size_t max, long *line)
 {
+	char chunk[16384];
 	bool toolong = false;
+	size_t n = 0;
 	int c;
 
 	ent_buf_reset(b);
-	if ((c = getc(fp)) == EOF)
+	if ((c = getc_unlocked(fp)) == EOF)
 		return ferror(fp) ? ENT_EIO : ENT_ENOTFOUND;
 	(*line)++;
-	for (; c != EOF && c != '\n'; c = getc(fp)) {
-		/* Past the cap keep reading to the newline, holding nothing. */
-		if (toolong || b->len >= max) {
-			toolong = true;
-			continue;
+	/* Byte by byte (NULs included) through a local chunk: a line of any
+	 * length costs at most max bytes of memory. */
+	for (; c != EOF && c != '\n'; c = getc_unlocked(fp)) {
+		chunk[n++] = (char)c;
+		if (n == sizeof(chunk)) {
+			if (spill(b, chunk, n, max, &toolong) != ENT_OK)
+				return ENT_ENOMEM;
+			n = 0;
 		}
-		if (ent_buf_addc(b, (char)c) != ENT_OK)
-			return ENT_ENOMEM;
 	}
+	if (spill(b, chunk, n, max, &toolong) != ENT_OK)
+		return ENT_ENOMEM;
 	if (ferror(fp))
 		return ENT_EIO;
 	if (toolong)
 		return ENT_ETOOBIG;
-	if (b->len > 0 && b->data[b->len - 1] == '\r')
-		ent_buf_truncate(b, b->len - 1);
+	n = ent_buf_len(b);
+	if (n > 0 && b->data[n - 1] == '\r')
+		ent_buf_truncate(b, n - 1);
 	return ENT_OK;
 }
 

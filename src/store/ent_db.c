@@ -233,13 +233,34 @@ ent_db_schema_version(struct ent_db *db)
 	return db->schema_version;
 }
 
+/* Writers are serialised by BEGIN IMMEDIATE, so the change counter can be
+ * read once per transaction and counted up in memory. */
+static int
+load_next_seq(struct ent_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->db,
+	    "SELECT coalesce(max(seq), 0) + 1 FROM record", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db->next_seq = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return ent__db_err(db, rc);
+}
+
 int
 ent_db_begin(struct ent_db *db)
 {
 	int r = exec(db, "BEGIN IMMEDIATE");
 
-	if (r == ENT_OK)
-		db->in_tx = 1;
+	if (r != ENT_OK)
+		return r;
+	db->in_tx = 1;
+	if ((r = load_next_seq(db)) != ENT_OK)
+		ent_db_rollback(db);
 	return r;
 }
 

@@ -18,13 +18,11 @@
 static const char sql_get[] = "SELECT " RECORD_COLS " FROM record WHERE id=?1";
 static const char sql_insert[] =
     "INSERT INTO record(" RECORD_COLS ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-    "?8, ?9, ?10, ?11, ?12, ?13, "
-    "(SELECT coalesce(max(seq), 0) + 1 FROM record))";
+    "?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT(id) DO NOTHING";
 static const char sql_update[] =
     "UPDATE record SET schema=?2, props=?3, caption=?4, agency=?5, "
     "version=?6, updated=?8, legal_basis=?9, handling=?10, "
-    "distribution=?11, review_by=?12, expires=?13, "
-    "seq=(SELECT coalesce(max(seq), 0) + 1 FROM record) WHERE id=?1";
+    "distribution=?11, review_by=?12, expires=?13, seq=?14 WHERE id=?1";
 static const char sql_delete[] = "DELETE FROM record WHERE id=?1";
 static const char sql_ref_clear[] = "DELETE FROM ref WHERE from_id=?1";
 static const char sql_ref_add[] =
@@ -84,8 +82,8 @@ same_owned_content(const struct ent_row *a, const struct ent_row *b)
 }
 
 static int
-bind_row(sqlite3_stmt *st, const struct ent_row *row, int64_t version,
-    const char *created, const char *updated)
+bind_row(struct ent_db *db, sqlite3_stmt *st, const struct ent_row *row,
+    int64_t version, const char *created, const char *updated)
 {
 	const char *caption = row->caption != NULL ? row->caption : row->id;
 
@@ -100,7 +98,8 @@ bind_row(sqlite3_stmt *st, const struct ent_row *row, int64_t version,
 	    ent__db_bind_text(st, 10, row->meta.handling) ||
 	    ent__db_bind_text(st, 11, row->meta.distribution) ||
 	    ent__db_bind_text(st, 12, row->meta.review_by) ||
-	    ent__db_bind_text(st, 13, row->meta.expires))
+	    ent__db_bind_text(st, 13, row->meta.expires) ||
+	    sqlite3_bind_int64(st, 14, db->next_seq) != SQLITE_OK)
 		return ENT_EINTERNAL;
 	if (created != NULL && ent__db_bind_text(st, 7, created))
 		return ENT_EINTERNAL;
@@ -117,17 +116,19 @@ step_done(struct ent_db *db, sqlite3_stmt *st)
 }
 
 static int
-put_refs(struct ent_db *db, const struct ent_row *row)
+put_refs(struct ent_db *db, const struct ent_row *row, bool fresh)
 {
 	sqlite3_stmt *st;
 	size_t i;
 	int r;
 
-	if ((r = ent__db_stmt(db, sql_ref_clear, &st)) != ENT_OK)
-		return r;
-	ent__db_bind_text(st, 1, row->id);
-	if ((r = step_done(db, st)) != ENT_OK)
-		return r;
+	if (!fresh) {
+		if ((r = ent__db_stmt(db, sql_ref_clear, &st)) != ENT_OK)
+			return r;
+		ent__db_bind_text(st, 1, row->id);
+		if ((r = step_done(db, st)) != ENT_OK)
+			return r;
+	}
 	for (i = 0; i < row->nrefs; i++) {
 		if ((r = ent__db_stmt(db, sql_ref_add, &st)) != ENT_OK)
 			return r;
@@ -172,6 +173,27 @@ load_stored(struct ent_db *db, const struct ent_row *row, struct stored *s)
 	return r;
 }
 
+/* Insert row if its id is new.  *done is false when the id exists. */
+static int
+try_insert(
+    struct ent_db *db, const struct ent_row *row, const char *now, bool *done)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if ((r = ent__db_stmt(db, sql_insert, &st)) != ENT_OK ||
+	    (r = bind_row(db, st, row,
+	         row->meta.version > 0 ? row->meta.version : 1,
+	         row->meta.created != NULL ? row->meta.created : now,
+	         row->meta.updated != NULL ? row->meta.updated : now)) !=
+	        ENT_OK)
+		return r;
+	if ((r = step_done(db, st)) != ENT_OK)
+		return r;
+	*done = sqlite3_changes(db->db) == 1;
+	return ENT_OK;
+}
+
 int
 ent_db_put(
     struct ent_db *db, const struct ent_row *row, enum ent_put_result *res)
@@ -181,42 +203,42 @@ ent_db_put(
 	sqlite3_stmt *st;
 	int64_t version;
 	const char *updated;
+	bool inserted;
 	int r;
 
-	if (row->meta.agency == NULL)
+	if (row->meta.agency == NULL || !db->in_tx)
 		return ENT_EINVAL;
+	ent_now_iso(now, sizeof(now));
+	/* Most puts during an import are new ids: try the insert first and
+	 * look at the stored row only when the id is taken. */
+	if ((r = try_insert(db, row, now, &inserted)) != ENT_OK)
+		return r;
+	if (inserted) {
+		db->next_seq++;
+		*res = ENT_PUT_INSERTED;
+		return put_refs(db, row, true);
+	}
 	if ((r = load_stored(db, row, &old)) != ENT_OK)
 		return r;
-	if (old.found && old.same) {
+	if (old.same) {
 		*res = ENT_PUT_UNCHANGED;
 		return ENT_OK;
 	}
-	ent_now_iso(now, sizeof(now));
-	if (!old.found) {
-		version = row->meta.version > 0 ? row->meta.version : 1;
-		if ((r = ent__db_stmt(db, sql_insert, &st)) != ENT_OK ||
-		    (r = bind_row(st, row, version,
-		         row->meta.created != NULL ? row->meta.created : now,
-		         row->meta.updated != NULL ? row->meta.updated
-		                                   : now)) != ENT_OK)
-			return r;
-	} else {
-		/* A newer version from the owner keeps the owner's time. */
-		version = old.version + 1;
-		updated = now;
-		if (row->meta.version >= version) {
-			version = row->meta.version;
-			if (row->meta.updated != NULL)
-				updated = row->meta.updated;
-		}
-		if ((r = ent__db_stmt(db, sql_update, &st)) != ENT_OK ||
-		    (r = bind_row(st, row, version, NULL, updated)) != ENT_OK)
-			return r;
+	/* A newer version from the owner keeps the owner's time. */
+	version = old.version + 1;
+	updated = now;
+	if (row->meta.version >= version) {
+		version = row->meta.version;
+		if (row->meta.updated != NULL)
+			updated = row->meta.updated;
 	}
-	if ((r = step_done(db, st)) != ENT_OK || (r = put_refs(db, row)))
+	if ((r = ent__db_stmt(db, sql_update, &st)) != ENT_OK ||
+	    (r = bind_row(db, st, row, version, NULL, updated)) != ENT_OK ||
+	    (r = step_done(db, st)) != ENT_OK)
 		return r;
-	*res = old.found ? ENT_PUT_UPDATED : ENT_PUT_INSERTED;
-	return ENT_OK;
+	db->next_seq++;
+	*res = ENT_PUT_UPDATED;
+	return put_refs(db, row, false);
 }
 
 int

@@ -7,6 +7,7 @@
 #define ENT_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "ent_db.h"
 
@@ -16,6 +17,7 @@ struct ent_db {
 	sqlite3 *db;
 	int schema_version;
 	int in_tx;
+	int64_t next_seq; /* the seq the next write gets; valid in a tx */
 	struct {
 		const char *sql; /* the literal, compared by address */
 		sqlite3_stmt *st;
