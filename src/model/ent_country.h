@@ -2,7 +2,10 @@
  *
  * Codes are stored lower case, as FollowTheMoney does ("ru", "pk").  Besides
  * the ISO list we accept the user-assigned codes FtM uses: "xk" (Kosovo),
- * "eu" (European Union), "zz" (global / unknown).  The table is static, so
+ * "eu" (European Union), "zz" (global / unknown), and the codes of states
+ * that no longer exist but still appear on lists as nationalities: "su"
+ * (Soviet Union), "yu" (Yugoslavia), "cs" (Serbia and Montenegro), "an"
+ * (Netherlands Antilles).  The table is static, so
  * everything here is thread-safe. */
 #ifndef ENT_COUNTRY_H
 #define ENT_COUNTRY_H

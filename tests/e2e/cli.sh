@@ -64,6 +64,14 @@ expect_status 2 "an unknown --format is a usage error" -- $E import -d $N --form
 head -c 300 $T/good.ftm >$T/cut.ftm
 expect_status 1 "a truncated last line is reported" -- $E import -d $N $T/cut.ftm
 
+# A 1 GiB single line is reported and skipped in bounded memory.
+{ printf '{"id":"x","name":"'; head -c 1073741824 /dev/zero | tr '\0' 'a'; echo
+  echo '{"id":"after-huge","schema":"Person","properties":{"name":["After"]}}'; } >$T/huge.ftm
+expect_status 1 "a 1 GiB line is rejected" -- $E import -d $N $T/huge.ftm
+expect_grep "$T/err" "huge.ftm:1: line longer than the limit" "and located"
+expect_grep "$T/err" "inserted 1" "the lines after it still import"
+rm -f $T/huge.ftm
+
 expect_status 0 "import from standard input" -- sh -c "printf '%s\n' '{\"id\":\"in1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Stdin\"]}}' | $E import -d $N -"
 expect_status 0 "which is then there" -- $E get -d $N in1
 
