@@ -11,7 +11,7 @@ GEN=$BUILD/bench/gen_watchlist
 
 [ -x "$E" ] || { echo "demo: $E is missing; run make" >&2; exit 1; }
 rm -rf "$DIR"
-"$E" init -d "$DIR" --agency XX-DEMO
+"$E" init -d "$DIR" --agency ZZ-DEMO
 echo "demo: generating $PERSONS synthetic persons (names in many scripts)..."
 "$GEN" --persons "$PERSONS" --seed 7 --documents --links 0.05 >"$DIR/generated.ftm"
 "$E" import -d "$DIR" "$DIR/generated.ftm" tools/demo-records.ftm

@@ -12,47 +12,74 @@
 #include "ent_util.h"
 #include "svc_int.h"
 
+/* Records are decoded from the store in batches and analysed on two
+ * threads: at a million records the name analysis, not SQLite, is what
+ * start-up waits for. */
+#define BUILD_BATCH 8192
+
 struct build_ctx {
 	struct ent_index *ix;
+	struct ent_record *batch[BUILD_BATCH];
+	size_t n;
 	int err;
 };
+
+static int
+flush_batch(struct build_ctx *bc)
+{
+	size_t i;
+	int rc;
+
+	rc = ent_index_put_many(bc->ix,
+	    (const struct ent_record *const *)bc->batch, bc->n, 2, NULL);
+	for (i = 0; i < bc->n; i++)
+		ent_record_free(bc->batch[i]);
+	bc->n = 0;
+	return rc;
+}
 
 static int
 index_row(void *ctx, const struct ent_row *row)
 {
 	struct build_ctx *bc = ctx;
-	struct ent_record *r;
 	int rc;
 
-	if ((rc = ent__record_from_row(row, &r)) != ENT_OK)
+	if ((rc = ent__record_from_row(row, &bc->batch[bc->n])) != ENT_OK)
 		return bc->err = rc;
-	rc = ent_index_put(bc->ix, r);
-	ent_record_free(r);
-	return rc != ENT_OK ? (bc->err = rc) : 0;
+	if (++bc->n == BUILD_BATCH && (rc = flush_batch(bc)) != ENT_OK)
+		return bc->err = rc;
+	return 0;
 }
 
 static int
 build(struct ent_node *n, struct ent_index **out, struct ent_diag *d)
 {
-	struct build_ctx bc = {0};
+	struct build_ctx *bc;
 	struct ent_sess *s = NULL;
 	int r;
 
-	if ((r = ent_index_new(&bc.ix)) != ENT_OK)
-		return r;
+	if ((bc = calloc(1, sizeof(*bc))) == NULL)
+		return ENT_ENOMEM;
+	if ((r = ent_index_new(&bc->ix)) != ENT_OK)
+		goto fail;
 	if ((r = ent_sess_open(n, &s, d)) != ENT_OK)
 		goto fail;
-	if ((r = ent_db_each(s->db, NULL, index_row, &bc)) != ENT_OK) {
+	if ((r = ent_db_each(s->db, NULL, index_row, bc)) != ENT_OK ||
+	    (r = flush_batch(bc)) != ENT_OK) {
 		ent_diag_set(
 		    d, "building the screening index: %s", ent_strerror(r));
 		goto fail;
 	}
 	ent_sess_close(s);
-	*out = bc.ix;
+	*out = bc->ix;
+	free(bc);
 	return ENT_OK;
 fail:
+	while (bc->n > 0)
+		ent_record_free(bc->batch[--bc->n]);
 	ent_sess_close(s);
-	ent_index_free(bc.ix);
+	ent_index_free(bc->ix);
+	free(bc);
 	return r;
 }
 
@@ -173,41 +200,6 @@ ent_svc_screen(struct ent_sess *s, const struct ent_query *q,
 	return ENT_OK;
 }
 
-struct many_ctx {
-	const struct ent_index *ix;
-	const struct ent_query *q;
-	const struct ent_screen_opts *o;
-	struct ent_hits **out;
-	int *err;
-	size_t n;
-	pthread_mutex_t lock;
-	size_t next; /* the next query to take, under lock */
-};
-
-/* Take queries in small runs so threads share the work evenly without
- * touching the lock for every query. */
-static void *
-many_worker(void *arg)
-{
-	struct many_ctx *mc = arg;
-	size_t i, from, to;
-
-	for (;;) {
-		pthread_mutex_lock(&mc->lock);
-		from = mc->next;
-		to = from + 16 < mc->n ? from + 16 : mc->n;
-		mc->next = to;
-		pthread_mutex_unlock(&mc->lock);
-		if (from >= to)
-			return NULL;
-		for (i = from; i < to; i++) {
-			mc->out[i] = NULL;
-			mc->err[i] = ent_index_screen(
-			    mc->ix, &mc->q[i], mc->o, &mc->out[i]);
-		}
-	}
-}
-
 static int
 audit_many(struct ent_sess *s, const struct ent_actor *actor,
     const struct ent_query *q, size_t n, const char *const *qids,
@@ -264,33 +256,14 @@ ent_svc_screen_many(struct ent_sess *s, const struct ent_query *q, size_t n,
     const struct ent_actor *actor, const char *const *ids,
     struct ent_hits **out, int *err, struct ent_diag *d)
 {
-	struct many_ctx mc;
-	pthread_t tid[64];
-	unsigned t, started = 0;
+	const struct ent_index *ix;
 	int r;
 
-	if ((r = ent_svc_index(s->node, &mc.ix, d)) != ENT_OK)
+	if ((r = ent_svc_index(s->node, &ix, d)) != ENT_OK)
 		return r;
-	if (nthreads < 1)
-		nthreads = 1;
-	if (nthreads > 64)
-		nthreads = 64;
-	mc.q = q;
-	mc.o = o;
-	mc.out = out;
-	mc.err = err;
-	mc.n = n;
-	mc.next = 0;
-	pthread_mutex_init(&mc.lock, NULL);
-	for (t = 1; t < nthreads; t++) {
-		if (pthread_create(&tid[started], NULL, many_worker, &mc) != 0)
-			break;
-		started++;
-	}
-	many_worker(&mc); /* this thread works too */
-	for (t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	pthread_mutex_destroy(&mc.lock);
+	/* Per-query failures are reported through err[]; the call as a whole
+	 * fails only if the audit trail cannot be written. */
+	ent_index_screen_many(ix, q, n, o, nthreads, out, err);
 	if (actor != NULL && (r = audit_many(s, actor, q, n, ids, out))) {
 		ent_diag_set(
 		    d, "cannot write the audit trail: %s", ent_strerror(r));
