@@ -6,7 +6,7 @@ BUILD=${BUILD:-build}
 DIR=${DEMO_DIR:-demo-data}
 PERSONS=${DEMO_PERSONS:-50000}
 PORT=${DEMO_PORT:-8080}
-E=$BUILD/src/entente
+E=$BUILD/entente
 GEN=$BUILD/bench/gen_watchlist
 
 [ -x "$E" ] || { echo "demo: $E is missing; run make" >&2; exit 1; }
