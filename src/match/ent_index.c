@@ -1,0 +1,1686 @@
+/* ent_index.c - the screening index and the record scorer; see
+ * ent_match.h, docs/screening.md and docs/internals/match.md.
+ *
+ * Layout: records live in a slot array (a replaced or removed record's
+ * slot is marked dead and left behind: postings are append-only); an id
+ * map finds a record's live slot; an open-addressing table maps 64-bit key
+ * hashes to postings (slot numbers, ascending).  Keys per name token: the
+ * exact word (E), its phonetic skeleton (S), a 4-letter prefix for typos
+ * in long words (P), and the same for adjacent words joined; per document
+ * the normalised number (D) and an OCR-folded form (O).
+ *
+ * A query looks up its keys, rarest first, adding each key's IDF to a
+ * per-thread accumulator for every record it lists; the best-accumulated
+ * records (a few hundred at most, never millions) are then scored in full. */
+#include "ent_match.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent_buf.h"
+#include "ent_err.h"
+#include "ent_text.h"
+#include "ent_util.h"
+#include "match_int.h"
+
+#define REC_NAMES_MAX 64
+#define REC_DOCS_MAX 16
+#define REC_DATES_MAX 8
+#define REC_COUNTRIES_MAX 8
+#define DOC_MAX 32
+/* Full scoring is done for at most this many candidates (or 8 x limit). */
+#define CAND_MAX 40
+/* A key listing more records than this is only used when it is the only
+ * evidence: it cannot tell candidates apart, only cost time. */
+#define KEY_DF_SKIP 5000
+
+enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
+
+struct mname {
+	uint32_t tok0;
+	uint8_t ntok;
+	uint8_t weak; /* from weakAlias: worth a little less */
+};
+
+struct mdoc {
+	char num[DOC_MAX + 1];
+	char cc[3];
+};
+
+struct mrec {
+	char *id;
+	char *caption;
+	char *agency;
+	const struct ent_schema *schema;
+	char *blob; /* token strings: s NUL sk NUL ... */
+	struct stok *toks;
+	struct mname *names;
+	struct mdoc *docs;
+	char (*dob)[11];
+	char (*nat)[3];
+	char *holder; /* Identification: whose document */
+	uint32_t ntoks;
+	uint8_t kind, gender, nnames, ndocs, ndob, nnat;
+	bool dead;
+};
+
+struct kent {
+	uint64_t key; /* 0 = empty */
+	uint32_t *post;
+	uint32_t n, cap;
+};
+
+struct ent_index {
+	pthread_rwlock_t *lock; /* a pointer: screening takes it via const ix */
+	struct mrec **recs;     /* by slot */
+	uint32_t nslots, capslots;
+	size_t live;
+	struct kent *keys;
+	size_t nkeys, capkeys; /* capkeys: power of two */
+	uint32_t *ids;         /* slot + 1; 0 empty; UINT32_MAX deleted */
+	size_t nids, capids, usedids;
+};
+
+/* ---- small helpers --------------------------------------------------- */
+
+static enum mkind
+kind_of(const struct ent_schema *s)
+{
+	if (ent_schema_is_a(s, "Person"))
+		return MK_PERSON;
+	if (ent_schema_is_a(s, "LegalEntity"))
+		return MK_ORG;
+	return MK_OTHER;
+}
+
+static uint8_t
+gender_of(const char *g)
+{
+	if (g == NULL)
+		return G_NONE;
+	if (strcmp(g, "male") == 0 || strcmp(g, "m") == 0)
+		return G_MALE;
+	if (strcmp(g, "female") == 0 || strcmp(g, "f") == 0)
+		return G_FEMALE;
+	return G_OTHER;
+}
+
+/* Document number: upper-case letters and digits only.  OCR form: the
+ * letters a scanner confuses with digits become those digits. */
+static size_t
+doc_norm(const char *s, char *out, bool ocr)
+{
+	static const char ocr_map[26] = {
+	    ['B' - 'A'] = '8',
+	    ['D' - 'A'] = '0',
+	    ['G' - 'A'] = '6',
+	    ['I' - 'A'] = '1',
+	    ['L' - 'A'] = '1',
+	    ['O' - 'A'] = '0',
+	    ['Q' - 'A'] = '0',
+	    ['S' - 'A'] = '5',
+	    ['Z' - 'A'] = '2',
+	};
+	size_t k = 0;
+
+	for (; *s != '\0' && k < DOC_MAX; s++) {
+		char c = *s;
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c >= 'A' && c <= 'Z') {
+			if (ocr && ocr_map[c - 'A'] != 0)
+				c = ocr_map[c - 'A'];
+		} else if (c < '0' || c > '9') {
+			continue;
+		}
+		out[k++] = c;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+static uint64_t
+key_hash(char type, const char *s, size_t n)
+{
+	uint64_t h = hash64(s, n, (uint64_t)(unsigned char)type * 0x9E37ULL);
+
+	return h != 0 ? h : 1;
+}
+
+static float
+rarity(uint32_t df)
+{
+	return (float)(1.0 / (1.0 + 0.5 * log10(1.0 + (double)df)));
+}
+
+/* ---- key table ------------------------------------------------------- */
+
+static struct kent *
+key_find(const struct ent_index *ix, uint64_t key)
+{
+	size_t m, i;
+
+	if (ix->capkeys == 0)
+		return NULL;
+	m = ix->capkeys - 1;
+	for (i = key & m;; i = (i + 1) & m) {
+		if (ix->keys[i].key == key)
+			return &ix->keys[i];
+		if (ix->keys[i].key == 0)
+			return NULL;
+	}
+}
+
+static uint32_t
+key_df(const struct ent_index *ix, uint64_t key)
+{
+	const struct kent *k = key_find(ix, key);
+
+	return k != NULL ? k->n : 0;
+}
+
+static int
+keys_grow(struct ent_index *ix)
+{
+	size_t ncap = ix->capkeys ? ix->capkeys * 2 : 1024, i, j, m = ncap - 1;
+	struct kent *nk = calloc(ncap, sizeof(*nk));
+
+	if (nk == NULL)
+		return ENT_ENOMEM;
+	for (i = 0; i < ix->capkeys; i++) {
+		if (ix->keys[i].key == 0)
+			continue;
+		for (j = ix->keys[i].key & m; nk[j].key != 0; j = (j + 1) & m)
+			;
+		nk[j] = ix->keys[i];
+	}
+	free(ix->keys);
+	ix->keys = nk;
+	ix->capkeys = ncap;
+	return ENT_OK;
+}
+
+static int
+key_add(struct ent_index *ix, uint64_t key, uint32_t slot)
+{
+	struct kent *k;
+	size_t m, i;
+
+	if ((ix->nkeys + 1) * 2 > ix->capkeys && keys_grow(ix) != ENT_OK)
+		return ENT_ENOMEM;
+	m = ix->capkeys - 1;
+	for (i = key & m; ix->keys[i].key != 0 && ix->keys[i].key != key;
+	     i = (i + 1) & m)
+		;
+	k = &ix->keys[i];
+	if (k->key == 0) {
+		k->key = key;
+		ix->nkeys++;
+	}
+	if (k->n > 0 && k->post[k->n - 1] == slot)
+		return ENT_OK;
+	if (k->n == k->cap) {
+		uint32_t nc = k->cap ? k->cap * 2 : 2;
+		uint32_t *np = realloc(k->post, nc * sizeof(*np));
+
+		if (np == NULL)
+			return ENT_ENOMEM;
+		k->post = np;
+		k->cap = nc;
+	}
+	k->post[k->n++] = slot;
+	return ENT_OK;
+}
+
+/* ---- id map ---------------------------------------------------------- */
+
+static size_t
+id_probe(const struct ent_index *ix, const char *id, bool *found)
+{
+	size_t m = ix->capids - 1, i, tomb = SIZE_MAX;
+
+	*found = false;
+	for (i = hash64(id, strlen(id), 7) & m;; i = (i + 1) & m) {
+		uint32_t v = ix->ids[i];
+
+		if (v == 0)
+			return tomb != SIZE_MAX ? tomb : i;
+		if (v == UINT32_MAX) {
+			if (tomb == SIZE_MAX)
+				tomb = i;
+			continue;
+		}
+		if (strcmp(ix->recs[v - 1]->id, id) == 0) {
+			*found = true;
+			return i;
+		}
+	}
+}
+
+static int
+ids_grow(struct ent_index *ix)
+{
+	size_t ncap = ix->capids ? ix->capids * 2 : 1024, i;
+	uint32_t *old = ix->ids;
+	size_t oldcap = ix->capids;
+	bool found;
+
+	if ((ix->ids = calloc(ncap, sizeof(*ix->ids))) == NULL) {
+		ix->ids = old;
+		return ENT_ENOMEM;
+	}
+	ix->capids = ncap;
+	ix->usedids = 0;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == 0 || old[i] == UINT32_MAX)
+			continue;
+		ix->ids[id_probe(ix, ix->recs[old[i] - 1]->id, &found)] =
+		    old[i];
+		ix->usedids++;
+	}
+	free(old);
+	return ENT_OK;
+}
+
+/* ---- records --------------------------------------------------------- */
+
+static void
+mrec_free(struct mrec *m)
+{
+	if (m == NULL)
+		return;
+	free(m->id);
+	free(m->caption);
+	free(m->agency);
+	free(m->blob);
+	free(m->toks);
+	free(m->names);
+	free(m->docs);
+	free(m->dob);
+	free(m->nat);
+	free(m->holder);
+	free(m);
+}
+
+static const char *const name_props[] = {
+    "name", "alias", "previousName", "weakAlias"};
+static const char *const person_parts[] = {
+    "firstName", "secondName", "middleName", "fatherName", "lastName"};
+
+static int
+mrec_add_name(struct mrec *m, struct ent_buf *blob, size_t *capt,
+    const struct nname *nm, bool weak)
+{
+	size_t i;
+
+	if (nm->n == 0 || m->nnames >= REC_NAMES_MAX)
+		return ENT_OK;
+	if (m->ntoks + nm->n > *capt) {
+		size_t nc = (*capt + nm->n) * 2;
+		struct stok *nt = realloc(m->toks, nc * sizeof(*nt));
+
+		if (nt == NULL)
+			return ENT_ENOMEM;
+		m->toks = nt;
+		*capt = nc;
+	}
+	m->names[m->nnames].tok0 = m->ntoks;
+	m->names[m->nnames].ntok = (uint8_t)nm->n;
+	m->names[m->nnames].weak = weak;
+	m->nnames++;
+	for (i = 0; i < nm->n; i++) {
+		struct stok *st = &m->toks[m->ntoks++];
+		const struct ntok *t = &nm->t[i];
+
+		st->h = t->h;
+		st->off = (uint32_t)ent_buf_len(blob);
+		st->len = t->len;
+		st->sklen = t->sklen;
+		st->flags = t->flags;
+		st->lclass = t->lclass;
+		if (ent_buf_add(blob, t->s, (size_t)t->len + 1) != ENT_OK ||
+		    ent_buf_add(blob, t->sk, (size_t)t->sklen + 1) != ENT_OK)
+			return ENT_ENOMEM;
+	}
+	return ENT_OK;
+}
+
+/* Analyse a record into its index form.  *out NULL (and ENT_OK) when the
+ * record has nothing to screen against. */
+static int
+mrec_build(const struct ent_record *r, struct mrec **out)
+{
+	struct mrec *m;
+	struct ent_buf blob;
+	struct nname nm;
+	size_t capt = 0, i, k, n;
+	char *const *v;
+	const char *g;
+	bool ident;
+	int rc = ENT_ENOMEM;
+
+	*out = NULL;
+	if (r == NULL || r->schema == NULL || r->id == NULL)
+		return ENT_EINVAL;
+	if (r->schema->edge)
+		return ENT_OK;
+	ident = ent_schema_is_a(r->schema, "Identification");
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return ENT_ENOMEM;
+	ent_buf_init(&blob, (size_t)1 << 30);
+	m->schema = r->schema;
+	m->kind = (uint8_t)kind_of(r->schema);
+	if ((m->names = calloc(REC_NAMES_MAX, sizeof(*m->names))) == NULL)
+		goto out;
+	memset(&nm, 0, sizeof(nm));
+	for (k = 0; k < sizeof(name_props) / sizeof(name_props[0]) && !ident;
+	     k++) {
+		v = ent_record_get(r, name_props[k], &n);
+		for (i = 0; i < n; i++) {
+			rc = name_analyze(v[i], (enum mkind)m->kind, &nm);
+			if (rc == ENT_OK)
+				rc =
+				    mrec_add_name(m, &blob, &capt, &nm, k == 3);
+			name_fini(&nm);
+			if (rc == ENT_EINVAL)
+				continue; /* one bad alias: keep the rest */
+			if (rc != ENT_OK)
+				goto out;
+		}
+	}
+	if (m->kind == MK_PERSON) {
+		/* first + middle + last as one more name */
+		struct ent_buf full;
+
+		ent_buf_init(&full, ENT_VALUE_MAX);
+		for (k = 0; k < sizeof(person_parts) / sizeof(person_parts[0]);
+		     k++) {
+			const char *p = ent_record_first(r, person_parts[k]);
+
+			if (p != NULL) {
+				if (ent_buf_len(&full) > 0)
+					ent_buf_addc(&full, ' ');
+				ent_buf_adds(&full, p);
+			}
+		}
+		if (ent_buf_len(&full) > 0) {
+			rc = name_analyze(ent_buf_str(&full), MK_PERSON, &nm);
+			if (rc == ENT_OK)
+				rc = mrec_add_name(m, &blob, &capt, &nm, false);
+			name_fini(&nm);
+		}
+		ent_buf_fini(&full);
+		if (rc != ENT_OK && rc != ENT_EINVAL)
+			goto out;
+	}
+	/* documents */
+	rc = ENT_ENOMEM;
+	if ((m->docs = calloc(REC_DOCS_MAX, sizeof(*m->docs))) == NULL)
+		goto out;
+	{
+		static const char *const dprops[] = {
+		    "passportNumber", "idNumber", "number"};
+		const char *cc = ident ? ent_record_first(r, "country") : NULL;
+
+		for (k = 0; k < 3; k++) {
+			if (k == 2 && !ident)
+				break;
+			v = ent_record_get(r, dprops[k], &n);
+			for (i = 0; i < n && m->ndocs < REC_DOCS_MAX; i++) {
+				struct mdoc *d = &m->docs[m->ndocs];
+
+				if (doc_norm(v[i], d->num, false) < 3)
+					continue;
+				if (cc != NULL && strlen(cc) == 2) {
+					d->cc[0] = cc[0];
+					d->cc[1] = cc[1];
+				}
+				m->ndocs++;
+			}
+		}
+	}
+	if (m->nnames == 0 && m->ndocs == 0) {
+		rc = ENT_OK; /* nothing to screen against */
+		goto out;
+	}
+	if (ident && (g = ent_record_first(r, "holder")) != NULL &&
+	    (m->holder = ent_strdup(g)) == NULL)
+		goto out;
+	v = ent_record_get(r, "birthDate", &n);
+	if (n > 0) {
+		if ((m->dob = calloc(n < REC_DATES_MAX ? n : REC_DATES_MAX,
+		         sizeof(*m->dob))) == NULL)
+			goto out;
+		for (i = 0; i < n && m->ndob < REC_DATES_MAX; i++)
+			snprintf(m->dob[m->ndob++], sizeof(m->dob[0]), "%.10s",
+			    v[i]);
+	}
+	{
+		static const char *const cprops[] = {
+		    "nationality", "citizenship", "country"};
+
+		if ((m->nat = calloc(REC_COUNTRIES_MAX, sizeof(*m->nat))) ==
+		    NULL)
+			goto out;
+		for (k = 0; k < 3; k++) {
+			v = ent_record_get(r, cprops[k], &n);
+			for (i = 0; i < n && m->nnat < REC_COUNTRIES_MAX; i++)
+				if (strlen(v[i]) == 2)
+					memcpy(m->nat[m->nnat++], v[i], 3);
+		}
+	}
+	m->gender = gender_of(ent_record_first(r, "gender"));
+	if ((m->id = ent_strdup(r->id)) == NULL ||
+	    (m->caption = ent_strdup(ent_record_caption(r))) == NULL)
+		goto out;
+	if (r->meta.agency != NULL &&
+	    (m->agency = ent_strdup(r->meta.agency)) == NULL)
+		goto out;
+	m->blob = ent_buf_steal(&blob, NULL);
+	if (m->blob == NULL)
+		goto out;
+	*out = m;
+	m = NULL;
+	rc = ENT_OK;
+out:
+	ent_buf_fini(&blob);
+	mrec_free(m);
+	return rc;
+}
+
+/* Rebuild an analysed name from its stored form. */
+static void
+mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm)
+{
+	size_t i;
+
+	nm->n = mn->ntok;
+	nm->folded = NULL;
+	for (i = 0; i < mn->ntok; i++) {
+		const struct stok *st = &m->toks[mn->tok0 + i];
+		struct ntok *t = &nm->t[i];
+
+		memcpy(t->s, m->blob + st->off, (size_t)st->len + 1);
+		memcpy(t->sk, m->blob + st->off + st->len + 1,
+		    (size_t)st->sklen + 1);
+		t->len = st->len;
+		t->sklen = st->sklen;
+		t->flags = st->flags;
+		t->lclass = st->lclass;
+		t->h = st->h;
+	}
+}
+
+/* The keys of one analysed name, appended to keys[] (up to max). */
+static size_t
+name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
+{
+	size_t i;
+	uint8_t skip = TK_TITLE | TK_LEGAL | TK_WEAK;
+
+	/* a name of only particles and initials ("AT&T") keys them all */
+	for (i = 0; i < nm->n; i++)
+		if (!(nm->t[i].flags & (skip | TK_INITIAL)))
+			break;
+	if (i == nm->n)
+		skip = TK_TITLE;
+	for (i = 0; i < nm->n && n + 6 <= max; i++) {
+		const struct ntok *t = &nm->t[i], *u;
+
+		/* particle joined to the next word: "al assad" = "alassad" */
+		if ((t->flags & TK_WEAK) && i + 1 < nm->n &&
+		    !(nm->t[i + 1].flags & (TK_TITLE | TK_LEGAL | TK_WEAK)) &&
+		    (size_t)t->len + nm->t[i + 1].len <= TOK_LEN_MAX) {
+			char s[2 * TOK_LEN_MAX + 2];
+
+			memcpy(s, t->s, t->len);
+			memcpy(s + t->len, nm->t[i + 1].s, nm->t[i + 1].len);
+			keys[n++] =
+			    key_hash('E', s, (size_t)t->len + nm->t[i + 1].len);
+		}
+		if (t->flags & skip)
+			continue;
+		if (skip == TK_TITLE && (t->flags & TK_INITIAL)) {
+			keys[n++] = key_hash('E', t->s, t->len);
+			continue;
+		}
+		if (!(t->flags & TK_INITIAL))
+			keys[n++] = key_hash('E', t->s, t->len);
+		if (t->sklen >= 2)
+			keys[n++] = key_hash('S', t->sk, t->sklen);
+		if (t->len >= 6 && !(t->flags & TK_NUM))
+			keys[n++] = key_hash('P', t->s, 4);
+		/* joined with the next word: "Alisher Usmanov" is also
+		 * "alisherusmanov", "Jin Ping" is "jinping" */
+		if (i + 1 < nm->n) {
+			char s[2 * TOK_LEN_MAX + 2], sk[TOK_LEN_MAX + 1];
+			size_t l, skl;
+
+			u = &nm->t[i + 1];
+			if (u->flags & (TK_TITLE | TK_LEGAL | TK_WEAK | TK_NUM |
+			                   TK_INITIAL) ||
+			    (t->flags & (TK_NUM | TK_INITIAL)))
+				continue;
+			l = (size_t)t->len + u->len;
+			if (l > TOK_LEN_MAX)
+				continue;
+			memcpy(s, t->s, t->len);
+			memcpy(s + t->len, u->s, u->len);
+			keys[n++] = key_hash('E', s, l);
+			skl = name_skeleton(s, l, sk);
+			if (skl >= 2)
+				keys[n++] = key_hash('S', sk, skl);
+		}
+	}
+	return n;
+}
+
+static int
+u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Insert a built record under the write lock. */
+static int
+index_insert(struct ent_index *ix, struct mrec *m)
+{
+	uint64_t *keys = NULL;
+	size_t nk = 0, maxk, i, pos;
+	struct nname *nm = NULL;
+	uint32_t slot;
+	bool found;
+	int rc = ENT_ENOMEM;
+
+	if (ix->nslots == UINT32_MAX - 1)
+		return ENT_ETOOBIG;
+	if (ix->nslots == ix->capslots) {
+		uint32_t nc = ix->capslots ? ix->capslots * 2 : 1024;
+		struct mrec **nr = realloc(ix->recs, nc * sizeof(*nr));
+
+		if (nr == NULL)
+			return ENT_ENOMEM;
+		ix->recs = nr;
+		ix->capslots = nc;
+	}
+	if ((ix->usedids + 1) * 2 > ix->capids && ids_grow(ix) != ENT_OK)
+		return ENT_ENOMEM;
+	maxk = (size_t)m->ntoks * 6 + (size_t)m->ndocs * 2 + 8;
+	if ((keys = malloc(maxk * sizeof(*keys))) == NULL ||
+	    (nm = malloc(sizeof(*nm))) == NULL)
+		goto out;
+	for (i = 0; i < m->nnames; i++) {
+		mname_load(m, &m->names[i], nm);
+		nk = name_keys(nm, keys, nk, maxk);
+	}
+	for (i = 0; i < m->ndocs; i++) {
+		char o[DOC_MAX + 1];
+		size_t l = doc_norm(m->docs[i].num, o, true);
+
+		keys[nk++] =
+		    key_hash('D', m->docs[i].num, strlen(m->docs[i].num));
+		keys[nk++] = key_hash('O', o, l);
+	}
+	qsort(keys, nk, sizeof(*keys), u64_cmp);
+	slot = ix->nslots;
+	for (i = 0; i < nk; i++) {
+		if (i > 0 && keys[i] == keys[i - 1])
+			continue;
+		if ((rc = key_add(ix, keys[i], slot)) != ENT_OK)
+			goto out; /* postings may list a slot not yet live:
+			             harmless, it is skipped as out of range */
+	}
+	pos = id_probe(ix, m->id, &found);
+	if (found) {
+		ix->recs[ix->ids[pos] - 1]->dead = true;
+		ix->live--;
+	} else {
+		if (ix->ids[pos] == 0)
+			ix->usedids++;
+	}
+	ix->ids[pos] = slot + 1;
+	ix->recs[slot] = m;
+	ix->nslots++;
+	ix->live++;
+	rc = ENT_OK;
+out:
+	free(keys);
+	free(nm);
+	return rc;
+}
+
+/* ---- public: build --------------------------------------------------- */
+
+int
+ent_index_new(struct ent_index **out)
+{
+	struct ent_index *ix;
+	int rc;
+
+	if ((rc = ent_text_init()) != ENT_OK)
+		return rc;
+	if ((ix = calloc(1, sizeof(*ix))) == NULL)
+		return ENT_ENOMEM;
+	if ((ix->lock = malloc(sizeof(*ix->lock))) == NULL) {
+		free(ix);
+		return ENT_ENOMEM;
+	}
+	if (pthread_rwlock_init(ix->lock, NULL) != 0) {
+		free(ix->lock);
+		free(ix);
+		return ENT_EINTERNAL;
+	}
+	*out = ix;
+	return ENT_OK;
+}
+
+void
+ent_index_free(struct ent_index *ix)
+{
+	size_t i;
+
+	if (ix == NULL)
+		return;
+	for (i = 0; i < ix->nslots; i++)
+		mrec_free(ix->recs[i]);
+	for (i = 0; i < ix->capkeys; i++)
+		free(ix->keys[i].post);
+	free(ix->recs);
+	free(ix->keys);
+	free(ix->ids);
+	pthread_rwlock_destroy(ix->lock);
+	free(ix->lock);
+	free(ix);
+}
+
+int
+ent_index_put(struct ent_index *ix, const struct ent_record *r)
+{
+	struct mrec *m = NULL;
+	int rc;
+
+	if (ix == NULL || r == NULL)
+		return ENT_EINVAL;
+	if ((rc = mrec_build(r, &m)) != ENT_OK)
+		return rc;
+	pthread_rwlock_wrlock(ix->lock);
+	if (m == NULL) {
+		/* nothing to screen: but it replaces an indexed version */
+		bool found;
+		size_t pos;
+
+		if (ix->capids > 0) {
+			pos = id_probe(ix, r->id, &found);
+			if (found) {
+				ix->recs[ix->ids[pos] - 1]->dead = true;
+				ix->ids[pos] = UINT32_MAX;
+				ix->live--;
+			}
+		}
+	} else if ((rc = index_insert(ix, m)) != ENT_OK) {
+		mrec_free(m);
+	}
+	pthread_rwlock_unlock(ix->lock);
+	return rc;
+}
+
+struct build_job {
+	const struct ent_record *const *recs;
+	struct mrec **out;
+	int *rcs;
+	size_t n;
+	atomic_size_t next;
+};
+
+static void *
+build_worker(void *arg)
+{
+	struct build_job *j = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
+		j->rcs[i] = mrec_build(j->recs[i], &j->out[i]);
+	return NULL;
+}
+
+int
+ent_index_put_many(struct ent_index *ix, const struct ent_record *const *recs,
+    size_t n, unsigned nthreads, size_t *nput)
+{
+	struct build_job j;
+	pthread_t th[64];
+	unsigned t, started = 0;
+	size_t i, done = 0;
+	int rc = ENT_OK;
+
+	if (ix == NULL || (recs == NULL && n > 0))
+		return ENT_EINVAL;
+	if (nthreads == 0)
+		nthreads = 2;
+	if (nthreads > 64)
+		nthreads = 64;
+	j.recs = recs;
+	j.n = n;
+	atomic_init(&j.next, 0);
+	j.out = calloc(n ? n : 1, sizeof(*j.out));
+	j.rcs = calloc(n ? n : 1, sizeof(*j.rcs));
+	if (j.out == NULL || j.rcs == NULL) {
+		rc = ENT_ENOMEM;
+		goto out;
+	}
+	for (t = 1; t < nthreads; t++)
+		if (pthread_create(&th[started], NULL, build_worker, &j) == 0)
+			started++;
+	build_worker(&j);
+	for (t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	pthread_rwlock_wrlock(ix->lock);
+	for (i = 0; i < n; i++) {
+		if ((rc = j.rcs[i]) != ENT_OK)
+			break;
+		if (j.out[i] != NULL) {
+			if ((rc = index_insert(ix, j.out[i])) != ENT_OK)
+				break;
+			j.out[i] = NULL;
+		}
+		done++;
+	}
+	pthread_rwlock_unlock(ix->lock);
+out:
+	if (j.out != NULL)
+		for (i = 0; i < n; i++)
+			mrec_free(j.out[i]);
+	free(j.out);
+	free(j.rcs);
+	if (nput != NULL)
+		*nput = done;
+	return rc;
+}
+
+int
+ent_index_remove(struct ent_index *ix, const char *id)
+{
+	bool found = false;
+	size_t pos;
+	int rc = ENT_ENOTFOUND;
+
+	if (ix == NULL || id == NULL)
+		return ENT_EINVAL;
+	pthread_rwlock_wrlock(ix->lock);
+	if (ix->capids > 0) {
+		pos = id_probe(ix, id, &found);
+		if (found) {
+			ix->recs[ix->ids[pos] - 1]->dead = true;
+			ix->ids[pos] = UINT32_MAX;
+			ix->live--;
+			rc = ENT_OK;
+		}
+	}
+	pthread_rwlock_unlock(ix->lock);
+	return rc;
+}
+
+size_t
+ent_index_size(const struct ent_index *ix)
+{
+	size_t n;
+
+	if (ix == NULL)
+		return 0;
+	pthread_rwlock_rdlock(ix->lock);
+	n = ix->live;
+	pthread_rwlock_unlock(ix->lock);
+	return n;
+}
+
+/* ---- scoring --------------------------------------------------------- */
+
+struct date {
+	int y, m, d; /* 0 = absent */
+};
+
+static bool
+date_parse(const char *s, struct date *d)
+{
+	int64_t v;
+	char b[5];
+
+	memset(d, 0, sizeof(*d));
+	if (s == NULL || strlen(s) < 4)
+		return false;
+	memcpy(b, s, 4);
+	b[4] = '\0';
+	if (ent_parse_i64(b, 1, 9999, &v) != ENT_OK)
+		return false;
+	d->y = (int)v;
+	if (s[4] == '-' && strlen(s) >= 7) {
+		b[0] = s[5], b[1] = s[6], b[2] = '\0';
+		if (ent_parse_i64(b, 1, 12, &v) != ENT_OK)
+			return false;
+		d->m = (int)v;
+		if (s[7] == '-' && strlen(s) >= 10) {
+			b[0] = s[8], b[1] = s[9], b[2] = '\0';
+			if (ent_parse_i64(b, 1, 31, &v) != ENT_OK)
+				return false;
+			d->d = (int)v;
+		}
+	}
+	return true;
+}
+
+/* Qualifier weights: see docs/screening.md. */
+#define W_DOB_EXACT 0.05
+#define W_DOB_PARTIAL 0.02
+#define W_DOB_SWAP 0.0
+#define W_DOB_CONFLICT (-0.15)
+#define W_DOB_DAY_CONFLICT (-0.10)
+#define W_NAT_MATCH 0.02
+#define W_NAT_CONFLICT (-0.10)
+#define W_GENDER_CONFLICT (-0.20)
+#define S_DOC_EXACT 0.98
+#define S_DOC_OCR 0.90
+#define S_DOC_CC_CONFLICT 0.50
+
+struct feat {
+	const char *name;
+	double score;
+	char detail[256];
+};
+
+struct qctx {
+	const struct ent_query *q;
+	const struct ent_schema *schema;
+	struct nname *names[3]; /* by mkind: analysed per kind */
+	size_t nnames;
+	struct date dob;
+	bool has_dob;
+	uint8_t gender;
+	char docs[ENT_QUERY_DOCS_MAX][DOC_MAX + 1];
+	char ocr[ENT_QUERY_DOCS_MAX][DOC_MAX + 1];
+	size_t ndocs;
+};
+
+static void feat_add(struct feat *f, size_t *nf, const char *name, double score,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+feat_add(struct feat *f, size_t *nf, const char *name, double score,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (f == NULL || *nf >= 8)
+		return;
+	f[*nf].name = name;
+	f[*nf].score = score;
+	va_start(ap, fmt);
+	vsnprintf(f[*nf].detail, sizeof(f[*nf].detail), fmt, ap);
+	va_end(ap);
+	(*nf)++;
+}
+
+/* Name score with the query's names analysed for this record's kind, and
+ * rarity weights from the index.  With f, explain the best pair. */
+static double
+score_names(const struct ent_index *ix, const struct qctx *qc,
+    const struct mrec *m, struct feat *f, size_t *nf)
+{
+	struct nname cn;
+	struct nname *qn = qc->names[m->kind];
+	double best = 0;
+	size_t i, j, k, bi = 0, bj = 0;
+
+	if (qn == NULL)
+		return 0;
+	for (j = 0; j < m->nnames; j++) {
+		mname_load(m, &m->names[j], &cn);
+		for (k = 0; k < cn.n; k++)
+			cn.t[k].w = rarity(key_df(ix, key_hash('E', cn.t[k].s,
+			                                  cn.t[k].len))) *
+			            tok_flag_weight(cn.t[k].flags);
+		/* literal compare needs folded text: rebuild it cheaply */
+		{
+			char folded[NAME_TOK_MAX * (TOK_LEN_MAX + 1) + 1];
+			char *p = folded;
+
+			for (k = 0; k < cn.n; k++) {
+				if (cn.t[k].flags & TK_TITLE)
+					continue;
+				if (p != folded)
+					*p++ = ' ';
+				memcpy(p, cn.t[k].s, cn.t[k].len);
+				p += cn.t[k].len;
+			}
+			*p = '\0';
+			cn.folded = folded;
+			for (i = 0; i < qc->nnames; i++) {
+				double s =
+				    name_compare(&qn[i], &cn, NULL, NULL);
+
+				if (m->names[j].weak)
+					s *= 0.9;
+				if (s > best) {
+					best = s;
+					bi = i;
+					bj = j;
+				}
+			}
+			if (f != NULL && j + 1 == m->nnames && best > 0) {
+				struct ent_buf e;
+				int kind = 2;
+				char *fold2 = folded;
+
+				ent_buf_init(&e, 1024);
+				mname_load(m, &m->names[bj], &cn);
+				for (k = 0; k < cn.n; k++)
+					cn.t[k].w =
+					    rarity(key_df(
+					        ix, key_hash('E', cn.t[k].s,
+					                cn.t[k].len))) *
+					    tok_flag_weight(cn.t[k].flags);
+				p = fold2;
+				for (k = 0; k < cn.n; k++) {
+					if (cn.t[k].flags & TK_TITLE)
+						continue;
+					if (p != fold2)
+						*p++ = ' ';
+					memcpy(p, cn.t[k].s, cn.t[k].len);
+					p += cn.t[k].len;
+				}
+				*p = '\0';
+				cn.folded = fold2;
+				name_compare(&qn[bi], &cn, &e, &kind);
+				feat_add(f, nf,
+				    kind == 0   ? "name_exact"
+				    : kind == 1 ? "name_phonetic"
+				                : "name_fuzzy",
+				    best, "%s: %s", qc->q->names[bi],
+				    ent_buf_str(&e));
+				ent_buf_fini(&e);
+			}
+		}
+	}
+	return best;
+}
+
+static double
+score_dob(
+    const struct qctx *qc, const struct mrec *m, struct feat *f, size_t *nf)
+{
+	double best = -1e9;
+	const char *bname = NULL;
+	size_t i, bi = 0;
+
+	if (!qc->has_dob || m->ndob == 0)
+		return 0;
+	for (i = 0; i < m->ndob; i++) {
+		struct date r;
+		const struct date *q = &qc->dob;
+		double s;
+		const char *nm;
+
+		if (!date_parse(m->dob[i], &r))
+			continue;
+		if (q->y != r.y) {
+			s = W_DOB_CONFLICT, nm = "dob_conflict";
+		} else if (q->m == 0 || r.m == 0) {
+			s = W_DOB_PARTIAL, nm = "dob_year";
+		} else if (q->m == r.m) {
+			if (q->d == 0 || r.d == 0)
+				s = W_DOB_PARTIAL, nm = "dob_year";
+			else if (q->d == r.d)
+				s = W_DOB_EXACT, nm = "dob_exact";
+			else
+				s = W_DOB_DAY_CONFLICT, nm = "dob_conflict";
+		} else if (q->d != 0 && q->d == r.m && q->m == r.d) {
+			s = W_DOB_SWAP, nm = "dob_day_month_swapped";
+		} else {
+			s = W_DOB_DAY_CONFLICT, nm = "dob_conflict";
+		}
+		if (s > best) {
+			best = s;
+			bname = nm;
+			bi = i;
+		}
+	}
+	if (bname == NULL)
+		return 0;
+	feat_add(f, nf, bname, best, "query born %s, record %s",
+	    qc->q->birth_date, m->dob[bi]);
+	return best;
+}
+
+static double
+score_nat(
+    const struct qctx *qc, const struct mrec *m, struct feat *f, size_t *nf)
+{
+	const char *n = qc->q->nationality;
+	char lc[3];
+	size_t i;
+
+	if (n == NULL || strlen(n) != 2 || m->nnat == 0)
+		return 0;
+	lc[0] = (char)(n[0] | 0x20);
+	lc[1] = (char)(n[1] | 0x20);
+	lc[2] = '\0';
+	for (i = 0; i < m->nnat; i++)
+		if (memcmp(m->nat[i], lc, 2) == 0) {
+			feat_add(f, nf, "nationality_match", W_NAT_MATCH,
+			    "both %s", lc);
+			return W_NAT_MATCH;
+		}
+	feat_add(f, nf, "nationality_conflict", W_NAT_CONFLICT,
+	    "query %s, record %s", lc, m->nat[0]);
+	return W_NAT_CONFLICT;
+}
+
+static double
+score_docs(
+    const struct qctx *qc, const struct mrec *m, struct feat *f, size_t *nf)
+{
+	double best = 0;
+	size_t i, j;
+
+	for (i = 0; i < qc->ndocs; i++) {
+		const char *qcc = qc->q->docs[i].country;
+
+		for (j = 0; j < m->ndocs; j++) {
+			char o[DOC_MAX + 1];
+			double s = 0;
+			const char *nm = "document_match";
+
+			if (strcmp(qc->docs[i], m->docs[j].num) == 0)
+				s = S_DOC_EXACT;
+			doc_norm(m->docs[j].num, o, true);
+			if (s == 0 && strcmp(qc->ocr[i], o) == 0)
+				s = S_DOC_OCR, nm = "document_ocr_match";
+			if (s > 0 && qcc != NULL && strlen(qcc) == 2 &&
+			    m->docs[j].cc[0] != '\0' &&
+			    ((qcc[0] | 0x20) != m->docs[j].cc[0] ||
+			        (qcc[1] | 0x20) != m->docs[j].cc[1]))
+				s = S_DOC_CC_CONFLICT,
+				nm = "document_country_conflict";
+			if (s > best) {
+				best = s;
+				feat_add(f, nf, nm, s, "number %s ~ %s",
+				    qc->q->docs[i].number, m->docs[j].num);
+			}
+		}
+	}
+	return best;
+}
+
+static bool
+schema_ok(const struct qctx *qc, const struct mrec *m)
+{
+	if (qc->schema == NULL)
+		return true;
+	return ent_schema_is_a(m->schema, qc->schema->name) ||
+	       ent_schema_is_a(qc->schema, m->schema->name);
+}
+
+static double
+score_record(const struct ent_index *ix, const struct qctx *qc,
+    const struct mrec *m, struct feat *f, size_t *nf)
+{
+	double s = score_names(ix, qc, m, f, nf), d;
+
+	d = score_docs(qc, m, f, nf);
+	if (d > s)
+		s = d;
+	if (s <= 0)
+		return 0;
+	if (m->holder != NULL)
+		feat_add(
+		    f, nf, "document_holder", 0, "document of %s", m->holder);
+	s += score_dob(qc, m, f, nf);
+	s += score_nat(qc, m, f, nf);
+	if (qc->gender != G_NONE && m->gender != G_NONE &&
+	    qc->gender != m->gender && qc->gender != G_OTHER &&
+	    m->gender != G_OTHER) {
+		s += W_GENDER_CONFLICT;
+		feat_add(f, nf, "gender_conflict", W_GENDER_CONFLICT,
+		    "query %s, record differs", qc->q->gender);
+	}
+	return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/* ---- per-thread scratch ---------------------------------------------- */
+
+struct scratch {
+	float *acc; /* by slot; zero outside a query */
+	uint32_t cap;
+	uint32_t *touched;
+	size_t ntouched, tcap;
+};
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void
+scratch_free(void *p)
+{
+	struct scratch *s = p;
+
+	if (s != NULL) {
+		free(s->acc);
+		free(s->touched);
+	}
+	free(s);
+}
+
+static void
+scratch_init(void)
+{
+	(void)pthread_key_create(&scratch_key, scratch_free);
+}
+
+static struct scratch *
+scratch_get(uint32_t nslots)
+{
+	struct scratch *s;
+
+	pthread_once(&scratch_once, scratch_init);
+	if ((s = pthread_getspecific(scratch_key)) == NULL) {
+		if ((s = calloc(1, sizeof(*s))) == NULL)
+			return NULL;
+		if (pthread_setspecific(scratch_key, s) != 0) {
+			free(s);
+			return NULL;
+		}
+	}
+	if (s->cap < nslots) {
+		uint32_t nc = nslots + nslots / 4 + 1024;
+		float *na = calloc(nc, sizeof(*na));
+
+		if (na == NULL)
+			return NULL;
+		free(s->acc);
+		s->acc = na;
+		s->cap = nc;
+	}
+	return s;
+}
+
+static int
+scratch_touch(struct scratch *s, uint32_t slot)
+{
+	if (s->ntouched == s->tcap) {
+		size_t nc = s->tcap ? s->tcap * 2 : 4096;
+		uint32_t *nt = realloc(s->touched, nc * sizeof(*nt));
+
+		if (nt == NULL)
+			return ENT_ENOMEM;
+		s->touched = nt;
+		s->tcap = nc;
+	}
+	s->touched[s->ntouched++] = slot;
+	return ENT_OK;
+}
+
+/* ---- screening ------------------------------------------------------- */
+
+struct qkey {
+	uint64_t key;
+	const struct kent *k;
+	float idf;
+};
+
+static int
+qkey_cmp(const void *a, const void *b)
+{
+	const struct qkey *x = a, *y = b;
+	uint32_t nx = x->k ? x->k->n : 0, ny = y->k ? y->k->n : 0;
+
+	return nx < ny ? -1 : nx > ny;
+}
+
+struct cand {
+	float acc;
+	uint32_t slot;
+	double score;
+};
+
+static int
+cand_acc_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->acc != y->acc)
+		return x->acc < y->acc ? 1 : -1;
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+static int
+cand_score_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+/* Keep the k best of c[0..n) by acc in c[0..k) (quickselect). */
+static void
+select_top(struct cand *c, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+
+	if (n <= k)
+		return;
+	while (hi - lo > 1) {
+		float piv = c[lo + (hi - lo) / 2].acc;
+		size_t i = lo, j = hi - 1;
+
+		while (i <= j) {
+			while (c[i].acc > piv)
+				i++;
+			while (c[j].acc < piv)
+				j--;
+			if (i <= j) {
+				struct cand t = c[i];
+
+				c[i] = c[j];
+				c[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j + 1;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+}
+
+static void
+qctx_fini(struct qctx *qc)
+{
+	size_t k, i;
+
+	for (k = 0; k < 3; k++) {
+		if (qc->names[k] == NULL)
+			continue;
+		for (i = 0; i < qc->nnames; i++)
+			name_fini(&qc->names[k][i]);
+		free(qc->names[k]);
+		qc->names[k] = NULL;
+	}
+}
+
+static int
+qctx_init(const struct ent_query *q, struct qctx *qc)
+{
+	size_t i, k;
+	int rc;
+
+	memset(qc, 0, sizeof(*qc));
+	qc->q = q;
+	if (q->nnames > ENT_QUERY_NAMES_MAX || q->ndocs > ENT_QUERY_DOCS_MAX)
+		return ENT_ETOOBIG;
+	if ((q->nnames > 0 && q->names == NULL) ||
+	    (q->ndocs > 0 && q->docs == NULL))
+		return ENT_EINVAL;
+	if (q->schema != NULL &&
+	    (qc->schema = ent_schema_get(q->schema)) == NULL)
+		return ENT_EINVAL;
+	if (q->birth_date != NULL && q->birth_date[0] != '\0') {
+		if (ent_date_check(q->birth_date, NULL) != ENT_OK ||
+		    !date_parse(q->birth_date, &qc->dob))
+			return ENT_EINVAL;
+		qc->has_dob = true;
+	}
+	qc->gender = gender_of(q->gender);
+	for (i = 0; i < q->ndocs; i++) {
+		if (q->docs[i].number == NULL)
+			return ENT_EINVAL;
+		if (doc_norm(q->docs[i].number, qc->docs[qc->ndocs], false) < 3)
+			continue;
+		doc_norm(q->docs[i].number, qc->ocr[qc->ndocs], true);
+		qc->ndocs++;
+	}
+	qc->nnames = q->nnames;
+	for (k = 0; k < 3 && q->nnames > 0; k++) {
+		/* only the kinds of record this query can reach */
+		if (qc->schema != NULL) {
+			const struct ent_schema *s = qc->schema;
+			enum mkind qk = kind_of(s);
+
+			if (qk != (enum mkind)k &&
+			    !(strcmp(s->name, "LegalEntity") == 0 &&
+			        k != MK_OTHER) &&
+			    strcmp(s->name, "Thing") != 0)
+				continue;
+		}
+		if ((qc->names[k] = calloc(q->nnames, sizeof(*qc->names[k]))) ==
+		    NULL) {
+			rc = ENT_ENOMEM;
+			goto fail;
+		}
+		for (i = 0; i < q->nnames; i++) {
+			if (q->names[i] == NULL) {
+				rc = ENT_EINVAL;
+				goto fail;
+			}
+			if ((rc = name_analyze(q->names[i], (enum mkind)k,
+			         &qc->names[k][i])) != ENT_OK)
+				goto fail;
+		}
+	}
+	return ENT_OK;
+fail:
+	qctx_fini(qc);
+	return rc;
+}
+
+static int
+hit_fill(const struct ent_index *ix, const struct qctx *qc,
+    const struct mrec *m, double score, double threshold, struct ent_hit *h)
+{
+	struct feat f[8];
+	size_t nf = 0, i;
+
+	memset(h, 0, sizeof(*h));
+	score_record(ix, qc, m, f, &nf);
+	h->score = score;
+	h->match = score >= threshold;
+	if ((h->id = ent_strdup(m->id)) == NULL ||
+	    (h->caption = ent_strdup(m->caption)) == NULL ||
+	    (h->schema = ent_strdup(m->schema->name)) == NULL ||
+	    (m->agency != NULL && (h->agency = ent_strdup(m->agency)) == NULL))
+		return ENT_ENOMEM;
+	if (nf > 0 && (h->features = calloc(nf, sizeof(*h->features))) == NULL)
+		return ENT_ENOMEM;
+	for (i = 0; i < nf; i++) {
+		h->features[i].name = f[i].name;
+		h->features[i].score = f[i].score;
+		if ((h->features[i].detail = ent_strdup(f[i].detail)) == NULL)
+			return ENT_ENOMEM;
+		h->nfeatures++;
+	}
+	return ENT_OK;
+}
+
+static void
+hit_fini(struct ent_hit *h)
+{
+	size_t i;
+
+	free(h->id);
+	free(h->caption);
+	free(h->schema);
+	free(h->agency);
+	for (i = 0; i < h->nfeatures; i++)
+		free(h->features[i].detail);
+	free(h->features);
+}
+
+void
+ent_hits_free(struct ent_hits *h)
+{
+	size_t i;
+
+	if (h == NULL)
+		return;
+	for (i = 0; i < h->n; i++)
+		hit_fini(&h->hits[i]);
+	free(h->hits);
+	free(h);
+}
+
+static int
+screen_locked(const struct ent_index *ix, const struct qctx *qc,
+    double threshold, size_t limit, bool all, struct ent_hits **out)
+{
+	struct qkey *qk = NULL;
+	size_t nq = 0, maxq, i, j, nc = 0, ncand, kmax;
+	struct cand *cand = NULL;
+	struct scratch *sc;
+	struct ent_hits *res = NULL;
+	uint64_t *keys = NULL;
+	int rc = ENT_ENOMEM;
+
+	if ((sc = scratch_get(ix->nslots)) == NULL)
+		return ENT_ENOMEM;
+	maxq = qc->nnames * 3 * NAME_TOK_MAX * 6 + qc->ndocs * 2 + 8;
+	if ((keys = malloc(maxq * sizeof(*keys))) == NULL ||
+	    (qk = malloc(maxq * sizeof(*qk))) == NULL)
+		goto out;
+	for (j = 0; j < 3; j++)
+		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
+			nq = name_keys(&qc->names[j][i], keys, nq, maxq);
+	for (i = 0; i < qc->ndocs; i++) {
+		keys[nq++] = key_hash('D', qc->docs[i], strlen(qc->docs[i]));
+		keys[nq++] = key_hash('O', qc->ocr[i], strlen(qc->ocr[i]));
+	}
+	qsort(keys, nq, sizeof(*keys), u64_cmp);
+	for (i = 0, j = 0; i < nq; i++) {
+		if (i > 0 && keys[i] == keys[i - 1])
+			continue;
+		qk[j].key = keys[i];
+		qk[j].k = key_find(ix, keys[i]);
+		if (qk[j].k == NULL || qk[j].k->n == 0)
+			continue;
+		qk[j].idf = (float)log(
+		    1.0 + (double)(ix->live + 1) / (double)qk[j].k->n);
+		j++;
+	}
+	nq = j;
+	qsort(qk, nq, sizeof(*qk), qkey_cmp);
+	/* Rare keys first; a very common key only when nothing rarer hit. */
+	for (i = 0; i < nq; i++) {
+		const struct kent *k = qk[i].k;
+		float idf = qk[i].idf;
+
+		if (k->n > KEY_DF_SKIP && k->n > ix->live / 200 &&
+		    sc->ntouched > 0)
+			break;
+		for (j = 0; j < k->n; j++) {
+			uint32_t s = k->post[j];
+
+			if (s >= ix->nslots)
+				continue;
+			if (sc->acc[s] == 0 && scratch_touch(sc, s) != ENT_OK)
+				goto out;
+			sc->acc[s] += idf;
+		}
+	}
+	if ((cand = malloc((sc->ntouched + 1) * sizeof(*cand))) == NULL)
+		goto out;
+	for (i = 0; i < sc->ntouched; i++) {
+		uint32_t s = sc->touched[i];
+		const struct mrec *m = ix->recs[s];
+
+		if (!m->dead && schema_ok(qc, m)) {
+			cand[nc].acc = sc->acc[s];
+			cand[nc].slot = s;
+			nc++;
+		}
+	}
+	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
+	select_top(cand, nc, kmax);
+	ncand = nc < kmax ? nc : kmax;
+	qsort(cand, ncand, sizeof(*cand), cand_acc_cmp);
+	for (i = 0; i < ncand; i++)
+		cand[i].score =
+		    score_record(ix, qc, ix->recs[cand[i].slot], NULL, NULL);
+	qsort(cand, ncand, sizeof(*cand), cand_score_cmp);
+	if ((res = calloc(1, sizeof(*res))) == NULL)
+		goto out;
+	for (nc = 0; nc < ncand && nc < limit; nc++)
+		if (cand[nc].score <= 0 || (!all && cand[nc].score < threshold))
+			break;
+	if (nc > 0 && (res->hits = calloc(nc, sizeof(*res->hits))) == NULL)
+		goto out;
+	for (i = 0; i < nc; i++) {
+		rc = hit_fill(ix, qc, ix->recs[cand[i].slot], cand[i].score,
+		    threshold, &res->hits[i]);
+		res->n++;
+		if (rc != ENT_OK)
+			goto out;
+	}
+	*out = res;
+	res = NULL;
+	rc = ENT_OK;
+out:
+	for (i = 0; i < sc->ntouched; i++)
+		sc->acc[sc->touched[i]] = 0;
+	sc->ntouched = 0;
+	ent_hits_free(res);
+	free(cand);
+	free(keys);
+	free(qk);
+	return rc;
+}
+
+int
+ent_index_screen(const struct ent_index *ix, const struct ent_query *q,
+    const struct ent_screen_opts *o, struct ent_hits **out)
+{
+	struct qctx qc;
+	double threshold = ENT_SCREEN_THRESHOLD_DEFAULT;
+	size_t limit = ENT_SCREEN_LIMIT_DEFAULT;
+	bool all = false;
+	int rc;
+
+	if (ix == NULL || q == NULL || out == NULL)
+		return ENT_EINVAL;
+	if (o != NULL) {
+		if (o->threshold < 0 || o->threshold > 1)
+			return ENT_EINVAL;
+		if (o->threshold > 0)
+			threshold = o->threshold;
+		if (o->limit > ENT_SCREEN_LIMIT_MAX)
+			return ENT_ETOOBIG;
+		if (o->limit > 0)
+			limit = o->limit;
+		all = o->all;
+	}
+	if ((rc = qctx_init(q, &qc)) != ENT_OK)
+		return rc;
+	if (q->nnames == 0 && qc.ndocs == 0) {
+		qctx_fini(&qc);
+		return ENT_EINVAL;
+	}
+	pthread_rwlock_rdlock(ix->lock);
+	rc = screen_locked(ix, &qc, threshold, limit, all, out);
+	pthread_rwlock_unlock(ix->lock);
+	qctx_fini(&qc);
+	return rc;
+}
+
+struct screen_job {
+	const struct ent_index *ix;
+	const struct ent_query *qs;
+	const struct ent_screen_opts *o;
+	struct ent_hits **out;
+	int *rcs;
+	size_t n;
+	atomic_size_t next;
+	atomic_int first_rc;
+};
+
+static void *
+screen_worker(void *arg)
+{
+	struct screen_job *j = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->n) {
+		int rc;
+
+		j->out[i] = NULL;
+		rc = ent_index_screen(j->ix, &j->qs[i], j->o, &j->out[i]);
+		if (j->rcs != NULL)
+			j->rcs[i] = rc;
+		if (rc != ENT_OK) {
+			int z = ENT_OK;
+
+			atomic_compare_exchange_strong(&j->first_rc, &z, rc);
+		}
+	}
+	return NULL;
+}
+
+int
+ent_index_screen_many(const struct ent_index *ix, const struct ent_query *qs,
+    size_t n, const struct ent_screen_opts *o, unsigned nthreads,
+    struct ent_hits **out, int *rcs)
+{
+	struct screen_job j;
+	pthread_t th[64];
+	unsigned t, started = 0;
+
+	if (ix == NULL || (n > 0 && (qs == NULL || out == NULL)))
+		return ENT_EINVAL;
+	if (nthreads == 0)
+		nthreads = 2;
+	if (nthreads > 64)
+		nthreads = 64;
+	j.ix = ix;
+	j.qs = qs;
+	j.o = o;
+	j.out = out;
+	j.rcs = rcs;
+	j.n = n;
+	atomic_init(&j.next, 0);
+	atomic_init(&j.first_rc, ENT_OK);
+	for (t = 1; t < nthreads && t < n; t++)
+		if (pthread_create(&th[started], NULL, screen_worker, &j) == 0)
+			started++;
+	screen_worker(&j);
+	for (t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	return atomic_load(&j.first_rc);
+}
+
+int
+ent_name_score(const char *schema, const char *a, const char *b, double *out)
+{
+	const struct ent_schema *s = NULL;
+	struct nname *x = NULL, *y = NULL;
+	enum mkind k = MK_PERSON;
+	size_t i;
+	int rc = ENT_ENOMEM;
+
+	if (a == NULL || b == NULL || out == NULL)
+		return ENT_EINVAL;
+	if (schema != NULL && (s = ent_schema_get(schema)) == NULL)
+		return ENT_EINVAL;
+	if (s != NULL)
+		k = kind_of(s);
+	if ((x = calloc(1, sizeof(*x))) == NULL ||
+	    (y = calloc(1, sizeof(*y))) == NULL)
+		goto out;
+	if ((rc = name_analyze(a, k, x)) != ENT_OK ||
+	    (rc = name_analyze(b, k, y)) != ENT_OK)
+		goto out;
+	for (i = 0; i < x->n; i++)
+		x->t[i].w = tok_flag_weight(x->t[i].flags);
+	for (i = 0; i < y->n; i++)
+		y->t[i].w = tok_flag_weight(y->t[i].flags);
+	*out = name_compare(x, y, NULL, NULL);
+	rc = ENT_OK;
+out:
+	if (x != NULL)
+		name_fini(x);
+	if (y != NULL)
+		name_fini(y);
+	free(x);
+	free(y);
+	return rc;
+}

@@ -1,0 +1,1031 @@
+/* ent_name.c - name analysis and comparison; see match_int.h.
+ *
+ * Analysis: fold with ent_text, then look at each word: titles (dropped),
+ * particles (weak), legal forms (canonical word + class), numbers (number
+ * words become digits), initials; then compute a phonetic skeleton.
+ *
+ * Comparison: every query token is scored against every candidate token
+ * (and against adjacent pairs joined, for split or joined words); pairs are
+ * taken greedily, best first.  The score is a weighted mean over aligned
+ * pairs, diluted a little by tokens only one side has (a missing middle
+ * name) and much more by tokens both sides have but that do not match (a
+ * different surname): that asymmetry is what separates "Anjem Choudary" /
+ * "Anjem Iftikhar Choudary" (same man) from "Malik Magomedovich
+ * Barkhanoev" / "Malik Ruslanovich Barkhanoev" (brothers). */
+#include "match_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent_err.h"
+#include "ent_text.h"
+#include "ent_util.h"
+
+/* Alignment parameters; see docs/screening.md for how they were tuned. */
+#define SIM_MIN 0.70         /* below this two tokens are simply different */
+#define MERGE_MIN 0.80       /* joined-pair alignments must be this good */
+#define PEN_QUERY 0.25       /* weight of a query token the record lacks */
+#define PEN_CAND 0.25        /* weight of a record token the query lacks */
+#define PEN_CONFLICT 2.50    /* weight of tokens both sides have unmatched */
+#define PEN_ORDER 0.35       /* words shuffled, not just rotated */
+#define ONE_WORD_FACTOR 0.85 /* one word matched, other words unmatched */
+#define PEN_LEGAL 0.25       /* incompatible legal forms (AG vs GmbH) */
+#define WEAK_ONLY_CAP 0.30   /* only particles or legal words matched */
+
+uint64_t
+hash64(const void *p, size_t n, uint64_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = 1469598103934665603ULL ^ seed;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return h;
+}
+
+/* ---- word lists ------------------------------------------------------ */
+
+static int
+strcmp_p(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted lists: bsearch. */
+static const char *const titles[] = {"admiral", "alhaji", "brigadier", "capt",
+    "captain", "col", "colonel", "dame", "doctor", "dr", "excellency", "gen",
+    "general", "hadji", "haji", "hajji", "his", "hon", "honorable",
+    "honourable", "lady", "lieutenant", "lord", "lt", "maj", "major", "marshal",
+    "maulana", "maulvi", "miss", "mr", "mrs", "ms", "mullah", "praesident",
+    "prasident", "president", "presidente", "prof", "professor", "rev",
+    "reverend", "sgt", "shaikh", "shaykh", "sheik", "sheikh", "sir"};
+static const char *const vessel_titles[] = {"fv", "mt", "mv", "ss"};
+static const char *const particles[] = {"abou", "abu", "ad", "al", "an", "and",
+    "ar", "as", "ash", "at", "az", "bat", "ben", "bin", "bint", "bou", "da",
+    "das", "de", "dei", "del", "della", "dem", "den", "der", "des", "di", "do",
+    "dos", "du", "el", "et", "ibn", "jr", "junior", "la", "le", "les", "lo",
+    "of", "sr", "the", "ul", "und", "van", "ve", "vom", "von", "zu", "zum"};
+
+static bool
+in_list(const char *s, const char *const *list, size_t n)
+{
+	return bsearch(&s, list, n, sizeof(*list), strcmp_p) != NULL;
+}
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Legal forms: a phrase of folded words -> canonical word and class.
+ * Class decides compatibility: LTD and STOCK conflict (Deutsche Bank AG is
+ * not Deutsche Bank GmbH), CORP words (company, inc) are generic and
+ * conflict with nothing.  Longest phrases are tried first. */
+enum { LC_NONE, LC_CORP, LC_LTD, LC_STOCK, LC_PART };
+
+struct legal {
+	const char *phrase;
+	const char *canon;
+	uint8_t cls;
+};
+
+static const struct legal legals[] = {
+    {"obshchestvo s ogranichennoy otvetstvennostyu", "ooo", LC_LTD},
+    {"gesellschaft mit beschrankter haftung", "gmbh", LC_LTD},
+    {"societatea cu raspundere limitata", "srl", LC_LTD},
+    {"limited liability company", "llc", LC_LTD},
+    {"limited liability partnership", "llp", LC_PART},
+    {"open joint stock company", "ojsc", LC_STOCK},
+    {"closed joint stock company", "cjsc", LC_STOCK},
+    {"public joint stock company", "pjsc", LC_STOCK},
+    {"joint stock company", "jsc", LC_STOCK},
+    {"public limited company", "plc", LC_STOCK},
+    {"private limited company", "ltd", LC_LTD},
+    {"limited partnership", "lp", LC_PART},
+    {"kabushiki kaisha", "kk", LC_STOCK},
+    {"private limited", "ltd", LC_LTD},
+    {"sa de cv", "sa", LC_STOCK},
+    {"sdn bhd", "bhd", LC_STOCK},
+    {"pty ltd", "ltd", LC_LTD},
+    {"pvt ltd", "ltd", LC_LTD},
+    {"co ltd", "ltd", LC_LTD},
+    {"sp zoo", "spzoo", LC_LTD},
+    {"aktiengesellschaft", "ag", LC_STOCK},
+    {"aktiengeselschaft", "ag", LC_STOCK},
+    {"incorporated", "inc", LC_CORP},
+    {"corporation", "corp", LC_CORP},
+    {"partnership", "lp", LC_PART},
+    {"limited", "ltd", LC_LTD},
+    {"company", "co", LC_CORP},
+    {"berhad", "bhd", LC_STOCK},
+    {"spzoo", "spzoo", LC_LTD},
+    {"gmbh", "gmbh", LC_LTD},
+    {"sarl", "sarl", LC_LTD},
+    {"ltda", "ltd", LC_LTD},
+    {"eood", "ooo", LC_LTD},
+    {"corp", "corp", LC_CORP},
+    {"cjsc", "cjsc", LC_STOCK},
+    {"ojsc", "ojsc", LC_STOCK},
+    {"pjsc", "pjsc", LC_STOCK},
+    {"ltd", "ltd", LC_LTD},
+    {"llc", "llc", LC_LTD},
+    {"llp", "llp", LC_PART},
+    {"ooo", "ooo", LC_LTD},
+    {"tov", "ooo", LC_LTD},
+    {"srl", "srl", LC_LTD},
+    {"sro", "sro", LC_LTD},
+    {"kft", "kft", LC_LTD},
+    {"doo", "doo", LC_LTD},
+    {"pty", "ltd", LC_LTD},
+    {"pvt", "ltd", LC_LTD},
+    {"jsc", "jsc", LC_STOCK},
+    {"oao", "ojsc", LC_STOCK},
+    {"zao", "cjsc", LC_STOCK},
+    {"pao", "pjsc", LC_STOCK},
+    {"plc", "plc", LC_STOCK},
+    {"spa", "spa", LC_STOCK},
+    {"asa", "asa", LC_STOCK},
+    {"oyj", "oyj", LC_STOCK},
+    {"bhd", "bhd", LC_STOCK},
+    {"tbk", "tbk", LC_STOCK},
+    {"inc", "inc", LC_CORP},
+    {"cos", "co", LC_CORP},
+    {"ao", "ao", LC_STOCK},
+    {"ag", "ag", LC_STOCK},
+    {"sa", "sa", LC_STOCK},
+    {"nv", "nv", LC_STOCK},
+    {"bv", "bv", LC_LTD},
+    {"ab", "ab", LC_STOCK},
+    {"as", "as", LC_STOCK},
+    {"kk", "kk", LC_STOCK},
+    {"pt", "pt", LC_STOCK},
+    {"se", "se", LC_STOCK},
+    {"lp", "lp", LC_PART},
+    {"kg", "kg", LC_PART},
+    {"co", "co", LC_CORP},
+};
+
+struct numword {
+	const char *w;
+	int v;
+};
+static const struct numword numwords[] = {{"eight", 8}, {"eighteen", 18},
+    {"eighth", 8}, {"eighty", 80}, {"eleven", 11}, {"fifteen", 15},
+    {"fifth", 5}, {"fifty", 50}, {"first", 1}, {"five", 5}, {"forty", 40},
+    {"four", 4}, {"fourteen", 14}, {"fourth", 4}, {"fourty", 40}, {"nine", 9},
+    {"nineteen", 19}, {"ninety", 90}, {"ninth", 9}, {"one", 1}, {"second", 2},
+    {"seven", 7}, {"seventeen", 17}, {"seventh", 7}, {"seventy", 70},
+    {"six", 6}, {"sixteen", 16}, {"sixth", 6}, {"sixty", 60}, {"ten", 10},
+    {"tenth", 10}, {"third", 3}, {"thirteen", 13}, {"thirty", 30}, {"three", 3},
+    {"twelve", 12}, {"twenty", 20}, {"two", 2}};
+
+static int
+numword_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct numword *)e)->w);
+}
+
+static int
+numword(const char *s)
+{
+	const struct numword *nw;
+	size_t n = strlen(s);
+
+	/* 1st 2nd 3rd 4th */
+	if (n >= 3 && s[0] >= '0' && s[0] <= '9' &&
+	    (!strcmp(s + n - 2, "st") || !strcmp(s + n - 2, "nd") ||
+	        !strcmp(s + n - 2, "rd") || !strcmp(s + n - 2, "th"))) {
+		size_t i;
+		int v = 0;
+
+		for (i = 0; i + 2 < n; i++) {
+			if (s[i] < '0' || s[i] > '9' || v > 100000)
+				return -1;
+			v = v * 10 + (s[i] - '0');
+		}
+		return v;
+	}
+	nw = bsearch(s, numwords, N(numwords), sizeof(*numwords), numword_cmp);
+	return nw != NULL ? nw->v : -1;
+}
+
+static bool
+is_roman(const char *s)
+{
+	static const char *const romans[] = {"i", "ii", "iii", "iv", "ix", "v",
+	    "vi", "vii", "viii", "x", "xi", "xii", "xiii", "xiv", "xix", "xv",
+	    "xvi", "xvii", "xviii", "xx"};
+
+	return in_list(s, romans, N(romans));
+}
+
+static bool
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* ---- skeleton -------------------------------------------------------- */
+
+static bool
+is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	       c == 'y';
+}
+
+/* A consonant skeleton robust to spelling and romanisation: vowels
+ * dropped, voiced/voiceless pairs merged (b/p/f/v, d/t, g/k/q, s/z), the
+ * sh/ch/j/zh/x/hs family merged (pinyin x = Wade-Giles hs; j = ch), h
+ * dropped, doubled letters collapsed: Muhammad, Mohamed, محمد -> MMT;
+ * Jinping / Chin-p'ing -> JNBN. */
+size_t
+name_skeleton(const char *s, size_t n, char *out)
+{
+	return name_skeleton2(s, n, out, false);
+}
+
+size_t
+name_skeleton2(const char *s, size_t n, char *out, bool hard_g)
+{
+	size_t i = 0, k = 0;
+	bool gap = true; /* a vowel since the last output */
+
+	while (i < n && k < TOK_LEN_MAX) {
+		char c = s[i], nx = i + 1 < n ? s[i + 1] : '\0';
+		char nx2 = i + 2 < n ? s[i + 2] : '\0';
+		char o = 0;
+		size_t step = 1;
+
+		if (c >= '0' && c <= '9') {
+			o = c;
+		} else if (c == 't' && nx == 's' && nx2 == 'c' && i + 3 < n &&
+		           s[i + 3] == 'h') {
+			o = 'J', step = 4; /* German tsch */
+		} else if (c == 's' && nx == 'c' && nx2 == 'h') {
+			o = 'J', step = 3;
+		} else if (c == 'c' && nx == 'h' && i == 0 &&
+		           (nx2 == 'r' || nx2 == 'l')) {
+			o = 'K', step = 2; /* Christoph, Chruschtschow */
+		} else if ((c == 's' || c == 'c' || c == 'z') && nx == 'h') {
+			o = 'J', step = 2;
+		} else if (c == 'd' &&
+		           (nx == 'j' ||
+		               ((nx == 'z' || nx == 's') && nx2 == 'h'))) {
+			o = 'J', step = nx == 'j' ? 2 : 3;
+		} else if (c == 'h' && nx == 's' && i == 0 && !hard_g) {
+			o = 'J', step = 2;
+		} else if ((c == 'k' || c == 'g') && nx == 'h') {
+			o = 'K', step = 2;
+		} else if (c == 'c' && nx == 'k') {
+			o = 'K', step = 2;
+		} else if (c == 'p' && nx == 'h') {
+			o = 'B', step = 2;
+		} else if ((c == 't' || c == 'd') && nx == 'h') {
+			o = 'T', step = 2;
+		} else if (c == 't' && (nx == 's' || nx == 'z')) {
+			o = 'S', step = 2;
+		} else if (c == 'q' && nx == 'u') {
+			o = 'K', step = 2;
+		} else if (c == 'x') {
+			if (i > 0 && k < TOK_LEN_MAX - 1 &&
+			    !(k > 0 && out[k - 1] == 'K' && !gap))
+				out[k++] = 'K';
+			o = i == 0 ? 'J' : 'S';
+		} else if (c == 'c') {
+			o = (nx == 'e' || nx == 'i' || nx == 'y') ? 'S' : 'K';
+		} else if (c == 'g') {
+			o = (!hard_g && (nx == 'e' || nx == 'i' || nx == 'y'))
+			        ? 'J'
+			        : 'K';
+		} else if (c == 'w') {
+			/* initial w is a consonant; final -ow is -ov */
+			o = (i == 0 ||
+			        (i + 1 == n && i > 0 && is_vowel(s[i - 1])))
+			        ? 'B'
+			        : 0;
+		} else if (c == 'j') {
+			o = (i > 0 && is_vowel(s[i - 1])) ? 0 : 'J';
+		} else if (is_vowel(c) || c == 'h') {
+			o = 0;
+		} else {
+			switch (c) {
+			case 'b':
+			case 'p':
+			case 'f':
+			case 'v':
+				o = 'B';
+				break;
+			case 'k':
+			case 'q':
+				o = 'K';
+				break;
+			case 's':
+			case 'z':
+				o = 'S';
+				break;
+			case 'd':
+			case 't':
+				o = 'T';
+				break;
+			case 'l':
+				o = 'L';
+				break;
+			case 'r':
+				o = 'R';
+				break;
+			case 'm':
+				o = 'M';
+				break;
+			case 'n':
+				o = 'N';
+				break;
+			default:
+				o = 0;
+				break;
+			}
+		}
+		if (o == 0) {
+			/* h separates too: محمد gives "mhmd", which must keep
+			 * both m's like "Muhammad" */
+			gap = true;
+		} else {
+			if (!(k > 0 && out[k - 1] == o && !gap))
+				out[k++] = o;
+			gap = false;
+		}
+		i += step;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* ---- analysis -------------------------------------------------------- */
+
+float
+tok_flag_weight(uint8_t flags)
+{
+	if (flags & TK_TITLE)
+		return 0.0f;
+	if (flags & TK_LEGAL)
+		return 0.15f;
+	if (flags & TK_WEAK)
+		return 0.3f;
+	if (flags & TK_NUM)
+		return 0.35f;
+	if (flags & TK_INITIAL)
+		return 0.4f;
+	return 1.0f;
+}
+
+static void
+tok_set(struct ntok *t, const char *s, size_t len, uint8_t flags)
+{
+	if (len > TOK_LEN_MAX)
+		len = TOK_LEN_MAX;
+	memcpy(t->s, s, len);
+	t->s[len] = '\0';
+	t->len = (uint8_t)len;
+	t->flags = flags;
+	t->lclass = LC_NONE;
+	t->sklen = (uint8_t)name_skeleton2(
+	    t->s, len, t->sk, (flags & (TK_ABJAD | TK_SYLL)) != 0);
+	t->h = hash64(t->s, len, 0);
+	t->w = 1.0f;
+}
+
+void
+name_fini(struct nname *nm)
+{
+	if (nm != NULL) {
+		free(nm->folded);
+		nm->folded = NULL;
+	}
+}
+
+int
+name_analyze(const char *raw, enum mkind kind, struct nname *out)
+{
+	struct ent_text_toks *tt;
+	const char *w[ENT_TEXT_TOKENS_MAX];
+	char buf[ENT_TEXT_TOKENS_MAX][ENT_TEXT_TOKLEN_MAX + 1];
+	uint8_t sc[ENT_TEXT_TOKENS_MAX];
+	size_t nw = 0, i, j, len = 0;
+	int rc;
+	char *p;
+
+	if (raw == NULL)
+		return ENT_EINVAL;
+	if ((tt = malloc(sizeof(*tt))) == NULL)
+		return ENT_ENOMEM;
+	if ((rc = ent_text_tokens(raw, strlen(raw), tt)) != ENT_OK)
+		goto out;
+	/* Runs of single letters are abbreviations for organisations
+	 * ("A.B.C.", "G.m.b.H.", "L.L.C."); for people they are initials. */
+	for (i = 0; i < tt->n; i++) {
+		size_t l = tt->v[i].len;
+
+		if (kind != MK_PERSON && l == 1 && i + 1 < tt->n &&
+		    tt->v[i + 1].len == 1) {
+			l = 0;
+			while (i < tt->n && tt->v[i].len == 1 &&
+			       l < ENT_TEXT_TOKLEN_MAX) {
+				buf[nw][l++] = tt->v[i].s[0];
+				i++;
+			}
+			i--;
+			buf[nw][l] = '\0';
+		} else {
+			memcpy(buf[nw], tt->v[i].s, l + 1);
+		}
+		sc[nw] = tt->v[i].script;
+		w[nw] = buf[nw];
+		nw++;
+	}
+	/* "Abdul Aziz", "Abdelkader", "Abdurrahman": the servant-of names
+	 * carry the article joined; split "abd" + "al" + rest so that they
+	 * meet "عبد العزيز" (abd al aziz) and each other. */
+	for (i = 0; i < nw; i++) {
+		char *x = buf[i];
+		size_t xl = strlen(x), rest, at;
+
+		if (nw + 2 > ENT_TEXT_TOKENS_MAX)
+			break;
+		if (xl < 5 || strncmp(x, "abd", 3) != 0 || !is_vowel(x[3]) ||
+		    x[3] == 'y')
+			continue;
+		if (x[4] == 'l')
+			at = 5;
+		else if (xl > 5 && x[5] == x[4] && strchr("rsdntz", x[4]))
+			at = 5; /* abdurrahman: assimilated and doubled */
+		else
+			continue;
+		rest = xl - at;
+		memmove(&buf[i + 2 + (rest > 0)], &buf[i + 1],
+		    (nw - i - 1) * sizeof(*buf));
+		memmove(&sc[i + 2 + (rest > 0)], &sc[i + 1],
+		    (nw - i - 1) * sizeof(*sc));
+		if (rest > 0) {
+			memcpy(buf[i + 2], x + at, rest + 1);
+			sc[i + 2] = sc[i];
+		}
+		memcpy(buf[i + 1], "al", 3);
+		sc[i + 1] = sc[i];
+		x[3] = '\0';
+		nw += 1 + (rest > 0);
+		i += 1 + (rest > 0);
+	}
+	for (i = 0; i < nw; i++)
+		w[i] = buf[i];
+	out->n = 0;
+	out->folded = NULL;
+	for (i = 0; i < nw && out->n < NAME_TOK_MAX;) {
+		struct ntok *t = &out->t[out->n];
+		uint8_t flags = 0;
+		size_t step = 1, k;
+		int v;
+
+		/* legal-form phrases, longest first (table order) */
+		if (kind != MK_PERSON || i > 0) {
+			for (k = 0; k < N(legals); k++) {
+				const char *ph = legals[k].phrase;
+				size_t m = 0, pos = 0;
+				bool ok = true;
+
+				while (ok && ph[pos] != '\0') {
+					size_t wl;
+
+					if (i + m >= nw) {
+						ok = false;
+						break;
+					}
+					wl = strlen(w[i + m]);
+					if (strncmp(ph + pos, w[i + m], wl) !=
+					        0 ||
+					    (ph[pos + wl] != ' ' &&
+					        ph[pos + wl] != '\0'))
+						ok = false;
+					pos += wl;
+					if (ph[pos] == ' ')
+						pos++;
+					m++;
+				}
+				if (ok) {
+					tok_set(t, legals[k].canon,
+					    strlen(legals[k].canon), TK_LEGAL);
+					t->lclass = legals[k].cls;
+					step = m;
+					break;
+				}
+			}
+			if (k < N(legals)) {
+				out->n++;
+				i += step;
+				continue;
+			}
+		}
+		if (kind == MK_PERSON && in_list(w[i], titles, N(titles)))
+			flags |= TK_TITLE;
+		else if (kind == MK_OTHER &&
+		         in_list(w[i], vessel_titles, N(vessel_titles)))
+			flags |= TK_TITLE;
+		else if (in_list(w[i], particles, N(particles)))
+			flags |= TK_WEAK;
+		if ((v = numword(w[i])) >= 0) {
+			char d[16];
+			int n;
+
+			/* "forty four" -> "44" */
+			if (v >= 20 && v % 10 == 0 && v < 100 && i + 1 < nw) {
+				int u = numword(w[i + 1]);
+
+				if (u > 0 && u < 10) {
+					v += u;
+					step = 2;
+				}
+			}
+			n = snprintf(d, sizeof(d), "%d", v);
+			tok_set(t, d, (size_t)n, TK_NUM);
+			out->n++;
+			i += step;
+			continue;
+		}
+		if (all_digits(w[i]) ||
+		    (kind != MK_PERSON && is_roman(w[i]) && i > 0))
+			flags |= TK_NUM;
+		else if (w[i][1] == '\0' && !(flags & TK_WEAK))
+			flags |= TK_INITIAL;
+		if (sc[i] == ENT_SCRIPT_ARABIC || sc[i] == ENT_SCRIPT_HEBREW)
+			flags |= TK_ABJAD;
+		if (sc[i] == ENT_SCRIPT_HAN || sc[i] == ENT_SCRIPT_HANGUL ||
+		    sc[i] == ENT_SCRIPT_KANA)
+			flags |= TK_SYLL;
+		/* a repeated word adds nothing ("Sergey Sergey Shoigu") */
+		for (j = 0; j < out->n; j++)
+			if (strcmp(out->t[j].s, w[i]) == 0)
+				break;
+		if (j == out->n) {
+			tok_set(t, w[i], strlen(w[i]), flags);
+			out->n++;
+		}
+		i++;
+	}
+	/* A name of nothing but titles keeps them as plain words. */
+	for (i = 0; i < out->n; i++)
+		if (!(out->t[i].flags & TK_TITLE))
+			break;
+	if (i == out->n)
+		for (i = 0; i < out->n; i++)
+			out->t[i].flags &= (uint8_t)~TK_TITLE;
+	for (i = 0; i < out->n; i++)
+		len += out->t[i].len + 1;
+	rc = ENT_ENOMEM;
+	if ((out->folded = malloc(len + 1)) == NULL)
+		goto out;
+	p = out->folded;
+	for (i = 0; i < out->n; i++) {
+		if (out->t[i].flags & TK_TITLE)
+			continue;
+		if (p != out->folded)
+			*p++ = ' ';
+		memcpy(p, out->t[i].s, out->t[i].len);
+		p += out->t[i].len;
+	}
+	*p = '\0';
+	rc = ENT_OK;
+out:
+	free(tt);
+	return rc;
+}
+
+/* ---- token similarity ------------------------------------------------ */
+
+static bool
+confusable(char a, char b)
+{
+	static const char *const pairs[] = {"ck", "kq", "sz", "iy", "jy", "vw",
+	    "fv", "bp", "dt", "gk", "0o", "1l", "1i", "5s", "8b", "9g", "6g",
+	    "2z", "cs"};
+	size_t i;
+
+	for (i = 0; i < N(pairs); i++)
+		if ((pairs[i][0] == a && pairs[i][1] == b) ||
+		    (pairs[i][0] == b && pairs[i][1] == a))
+			return true;
+	return false;
+}
+
+static double
+sub_cost(char a, char b)
+{
+	if (a == b)
+		return 0.0;
+	if (is_vowel(a) && is_vowel(b))
+		return 0.5;
+	if (confusable(a, b))
+		return 0.5;
+	return 1.0;
+}
+
+/* Insert or delete s[i]: cheap for a doubled letter or an h. */
+static double
+indel_cost(const char *s, size_t i, size_t n)
+{
+	if ((i > 0 && s[i - 1] == s[i]) || (i + 1 < n && s[i + 1] == s[i]))
+		return 0.5;
+	if (s[i] == 'h' || s[i] == 'B' || s[i] == 'J')
+		return 0.5;
+	return 1.0;
+}
+
+/* Damerau-Levenshtein (optimal string alignment) with the costs above.
+ * Gives up and returns a value > budget as soon as every cell of a row
+ * exceeds budget: most token pairs in a screen are plainly different, and
+ * this is the hot loop. */
+static double
+edit_dist_b(const char *a, size_t la, const char *b, size_t lb, double budget)
+{
+	double r0[TOK_LEN_MAX + 2], r1[TOK_LEN_MAX + 2], r2[TOK_LEN_MAX + 2];
+	double ia[TOK_LEN_MAX + 1], ib[TOK_LEN_MAX + 1];
+	double *pp = r0, *p = r1, *c = r2, *t;
+	size_t i, j;
+
+	for (i = 0; i < la; i++)
+		ia[i] = indel_cost(a, i, la);
+	for (j = 0; j < lb; j++)
+		ib[j] = indel_cost(b, j, lb);
+	p[0] = 0;
+	for (j = 1; j <= lb; j++)
+		p[j] = p[j - 1] + ib[j - 1];
+	for (i = 1; i <= la; i++) {
+		double rmin;
+
+		c[0] = p[0] + ia[i - 1];
+		rmin = c[0];
+		for (j = 1; j <= lb; j++) {
+			double v =
+			    p[j - 1] + (a[i - 1] == b[j - 1]
+			                       ? 0.0
+			                       : sub_cost(a[i - 1], b[j - 1]));
+			double d = p[j] + ia[i - 1];
+			double in = c[j - 1] + ib[j - 1];
+
+			if (d < v)
+				v = d;
+			if (in < v)
+				v = in;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 0.6 < v)
+				v = pp[j - 2] + 0.6;
+			c[j] = v;
+			if (v < rmin)
+				rmin = v;
+		}
+		if (rmin > budget)
+			return budget + 1.0;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[lb];
+}
+
+static double
+edit_dist(const char *a, size_t la, const char *b, size_t lb)
+{
+	return edit_dist_b(a, la, b, lb, 1e9);
+}
+
+/* Vowel groups, a rough syllable count. */
+static size_t
+vowel_groups(const char *s, size_t n)
+{
+	size_t i, g = 0;
+
+	for (i = 0; i < n; i++)
+		if (is_vowel(s[i]) && (i == 0 || !is_vowel(s[i - 1])))
+			g++;
+	return g;
+}
+
+double
+tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
+{
+	double s, d;
+	size_t ml;
+	uint8_t f = a->flags | b->flags;
+
+	*how = "exact";
+	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0)
+		return 1.0;
+	if (f & TK_LEGAL) {
+		*how = "legal form";
+		if ((a->flags & b->flags & TK_LEGAL) &&
+		    (a->lclass == b->lclass ||
+		        (a->lclass == LC_CORP && b->lclass == LC_CORP)))
+			return 0.9;
+		return 0.0;
+	}
+	if (f & TK_NUM)
+		return 0.0;
+	if ((a->flags | b->flags) & TK_INITIAL) {
+		*how = "initial";
+		if (a->s[0] == b->s[0] && (a->len == 1 || b->len == 1))
+			return 0.9;
+		return 0.0;
+	}
+	ml = a->len > b->len ? a->len : b->len;
+	{
+		bool skeq = a->sklen > 0 && a->sklen == b->sklen &&
+		            memcmp(a->sk, b->sk, a->sklen) == 0;
+
+		/* without a phonetic route only s >= SIM_MIN matters */
+		if (skeq || (f & (TK_ABJAD | TK_SYLL)))
+			d = edit_dist(a->s, a->len, b->s, b->len);
+		else
+			d = edit_dist_b(a->s, a->len, b->s, b->len,
+			    (1.0 - SIM_MIN) * (double)ml + 1e-9);
+	}
+	s = 1.0 - d / (double)ml;
+	*how = "fuzzy";
+	if (a->sklen > 0 && a->sklen == b->sklen &&
+	    memcmp(a->sk, b->sk, a->sklen) == 0) {
+		double ps = (f & (TK_ABJAD | TK_SYLL)) ? 0.92 : 0.6 + 0.4 * s;
+
+		/* Latin on both sides: vowels are known, so "Bush" (one
+		 * syllable) is not "Habbash" (two) whatever the consonants */
+		if (!(f & (TK_ABJAD | TK_SYLL))) {
+			size_t va = vowel_groups(a->s, a->len);
+			size_t vb = vowel_groups(b->s, b->len);
+
+			if (va != vb &&
+			    (a->sklen < 4 || va > vb + 1 || vb > va + 1))
+				ps = 0;
+		}
+		if (ps > s) {
+			s = ps;
+			*how = "phonetic";
+		}
+	} else if ((f & (TK_ABJAD | TK_SYLL)) && a->sklen >= 2 &&
+	           b->sklen >= 2) {
+		size_t sl = a->sklen > b->sklen ? a->sklen : b->sklen;
+		double ps =
+		    0.85 * (1.0 - edit_dist(a->sk, a->sklen, b->sk, b->sklen) /
+		                      (double)sl);
+
+		if (ps > s) {
+			s = ps;
+			*how = "phonetic";
+		}
+	}
+	return s < 0 ? 0 : s;
+}
+
+/* ---- name comparison ------------------------------------------------- */
+
+struct pair {
+	float sim;
+	uint8_t qi, qn, ci, cn; /* first index and count (1 or 2) */
+	const char *how;
+};
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->sim != y->sim)
+		return x->sim < y->sim ? 1 : -1;
+	return (y->qn + y->cn) - (x->qn + x->cn);
+}
+
+static void
+merge_tok(const struct ntok *a, const struct ntok *b, struct ntok *m)
+{
+	char s[2 * TOK_LEN_MAX + 2];
+	size_t n = (size_t)a->len + b->len;
+
+	memcpy(s, a->s, a->len);
+	memcpy(s + a->len, b->s, b->len);
+	tok_set(
+	    m, s, n, (uint8_t)((a->flags | b->flags) & (TK_ABJAD | TK_SYLL)));
+	m->w = a->w + b->w;
+}
+
+static bool
+mergeable(const struct ntok *a, const struct ntok *b)
+{
+	uint8_t f = a->flags | b->flags;
+
+	return !(f & (TK_LEGAL | TK_NUM | TK_TITLE)) &&
+	       (size_t)a->len + b->len <= TOK_LEN_MAX;
+}
+
+double
+name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
+    int *kind_out)
+{
+	struct pair pairs[NAME_TOK_MAX * NAME_TOK_MAX * 3];
+	bool qused[NAME_TOK_MAX] = {false}, cused[NAME_TOK_MAX] = {false};
+	size_t np = 0, i, j, k;
+	double num = 0, den = 0, uq = 0, uc = 0, s;
+	bool strong = false, phon = false, fuzzy = false;
+	size_t nstrong = 0, nseq = 0, unstrong = 0;
+	uint8_t seq[NAME_TOK_MAX], seqq[NAME_TOK_MAX];
+	uint8_t qlc = 0, clc = 0; /* bit sets of legal classes */
+	const char *how;
+	struct ntok m;
+
+	if (q->folded != NULL && c->folded != NULL && q->folded[0] != '\0' &&
+	    strcmp(q->folded, c->folded) == 0) {
+		if (expl != NULL)
+			ent_buf_printf(
+			    expl, "'%s' = '%s'", q->folded, c->folded);
+		if (kind_out != NULL)
+			*kind_out = 0;
+		return 1.0;
+	}
+	for (i = 0; i < q->n; i++) {
+		if (q->t[i].flags & TK_TITLE)
+			continue;
+		for (j = 0; j < c->n; j++) {
+			if (c->t[j].flags & TK_TITLE)
+				continue;
+			s = tok_sim(&q->t[i], &c->t[j], &how);
+			if (s >= SIM_MIN)
+				pairs[np++] = (struct pair){(float)s,
+				    (uint8_t)i, 1, (uint8_t)j, 1, how};
+		}
+	}
+	/* joined words: two query tokens vs one record token, and back */
+	for (i = 0; i + 1 < q->n; i++) {
+		if (!mergeable(&q->t[i], &q->t[i + 1]))
+			continue;
+		merge_tok(&q->t[i], &q->t[i + 1], &m);
+		for (j = 0; j < c->n; j++) {
+			if (c->t[j].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
+			    c->t[j].len < 3)
+				continue;
+			s = tok_sim(&m, &c->t[j], &how);
+			if (s >= MERGE_MIN)
+				pairs[np++] = (struct pair){(float)s,
+				    (uint8_t)i, 2, (uint8_t)j, 1, how};
+		}
+	}
+	for (j = 0; j + 1 < c->n; j++) {
+		if (!mergeable(&c->t[j], &c->t[j + 1]))
+			continue;
+		merge_tok(&c->t[j], &c->t[j + 1], &m);
+		for (i = 0; i < q->n; i++) {
+			if (q->t[i].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
+			    q->t[i].len < 3)
+				continue;
+			s = tok_sim(&q->t[i], &m, &how);
+			if (s >= MERGE_MIN)
+				pairs[np++] = (struct pair){(float)s,
+				    (uint8_t)i, 1, (uint8_t)j, 2, how};
+		}
+	}
+	qsort(pairs, np, sizeof(*pairs), pair_cmp);
+	for (k = 0; k < np; k++) {
+		struct pair *p = &pairs[k];
+		double wq = 0, wc = 0, w;
+		uint8_t fl = 0;
+
+		if (qused[p->qi] || (p->qn == 2 && qused[p->qi + 1]) ||
+		    cused[p->ci] || (p->cn == 2 && cused[p->ci + 1]))
+			continue;
+		for (i = p->qi; i < (size_t)p->qi + p->qn; i++) {
+			qused[i] = true;
+			wq += q->t[i].w;
+			fl |= q->t[i].flags;
+		}
+		for (j = p->ci; j < (size_t)p->ci + p->cn; j++) {
+			cused[j] = true;
+			wc += c->t[j].w;
+			fl |= c->t[j].flags;
+		}
+		w = (wq + wc) / 2;
+		/* a token pair at 0.7 is nearly a different word: rescale so
+		 * that only close pairs count for much */
+		if (p->sim >= 1.0f)
+			num += w;
+		else if (strcmp(p->how, "phonetic") == 0)
+			num += w * (p->sim - 0.5) / 0.5;
+		else
+			num += w * (p->sim - 0.6) / 0.4;
+		den += w;
+		if (!(fl & (TK_WEAK | TK_LEGAL | TK_NUM))) {
+			strong = true;
+			nstrong++;
+		}
+		if (nseq < NAME_TOK_MAX) {
+			seq[nseq++] = p->ci;
+			seqq[nseq - 1] = p->qi;
+		}
+		if (p->sim < 1.0f) {
+			if (strcmp(p->how, "phonetic") == 0)
+				phon = true;
+			else
+				fuzzy = true;
+		}
+		if (expl != NULL) {
+			if (ent_buf_len(expl) > 0)
+				ent_buf_adds(expl, ", ");
+			if (p->qn == 2)
+				ent_buf_printf(expl, "%s+%s", q->t[p->qi].s,
+				    q->t[p->qi + 1].s);
+			else
+				ent_buf_adds(expl, q->t[p->qi].s);
+			ent_buf_adds(expl, p->sim >= 1.0f ? "=" : "~");
+			if (p->cn == 2)
+				ent_buf_printf(expl, "%s+%s", c->t[p->ci].s,
+				    c->t[p->ci + 1].s);
+			else
+				ent_buf_adds(expl, c->t[p->ci].s);
+			if (p->sim < 1.0f)
+				ent_buf_printf(expl, " (%s)", p->how);
+		}
+	}
+	for (i = 0; i < q->n; i++) {
+		if (q->t[i].flags & TK_LEGAL)
+			qlc |= (uint8_t)(1u << q->t[i].lclass);
+		if (!qused[i] && !(q->t[i].flags & TK_TITLE)) {
+			uq += q->t[i].w;
+			if (!(q->t[i].flags &
+			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL)))
+				unstrong++;
+			if (expl != NULL)
+				ent_buf_printf(expl, "%smissing '%s'",
+				    ent_buf_len(expl) ? ", " : "", q->t[i].s);
+		}
+	}
+	for (j = 0; j < c->n; j++) {
+		if (c->t[j].flags & TK_LEGAL)
+			clc |= (uint8_t)(1u << c->t[j].lclass);
+		if (!cused[j] && !(c->t[j].flags & TK_TITLE)) {
+			uc += c->t[j].w;
+			if (!(c->t[j].flags &
+			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL)))
+				unstrong++;
+			if (expl != NULL)
+				ent_buf_printf(expl, "%sextra '%s'",
+				    ent_buf_len(expl) ? ", " : "", c->t[j].s);
+		}
+	}
+	if (kind_out != NULL)
+		*kind_out = fuzzy ? 2 : phon ? 1 : (uq + uc > 0 ? 2 : 0);
+	if (den <= 0)
+		return 0.0;
+	s = num / (den + PEN_QUERY * uq + PEN_CAND * uc +
+	              PEN_CONFLICT * (uq < uc ? uq : uc));
+	if (!strong && s > WEAK_ONLY_CAP)
+		s = WEAK_ONLY_CAP;
+	if (nstrong == 1 && unstrong > 0)
+		s *= ONE_WORD_FACTOR;
+	/* Order: "Joaquin Guzman Loera" is "Guzman Loera Joaquin" rotated
+	 * (family name first or last); "Salman bin Muhammad" is not
+	 * "Muhammad bin Salman". */
+	if (nseq > 2) {
+		size_t desc = 0, a, b;
+
+		/* sort alignment by query position (insertion sort) */
+		for (a = 1; a < nseq; a++)
+			for (b = a; b > 0 && seqq[b - 1] > seqq[b]; b--) {
+				uint8_t t = seqq[b];
+
+				seqq[b] = seqq[b - 1];
+				seqq[b - 1] = t;
+				t = seq[b];
+				seq[b] = seq[b - 1];
+				seq[b - 1] = t;
+			}
+		for (a = 0; a + 1 < nseq; a++)
+			desc += seq[a + 1] < seq[a];
+		if (desc > 1 || (desc == 1 && seq[nseq - 1] > seq[0])) {
+			s -= PEN_ORDER;
+			if (expl != NULL)
+				ent_buf_adds(expl, ", order differs");
+		}
+	}
+	/* Legal forms of different kinds, ignoring the generic ones. */
+	qlc &= (uint8_t) ~((1u << LC_CORP) | 1u);
+	clc &= (uint8_t) ~((1u << LC_CORP) | 1u);
+	if (qlc != 0 && clc != 0 && (qlc & clc) == 0) {
+		s -= PEN_LEGAL;
+		if (expl != NULL)
+			ent_buf_adds(expl, ", legal forms differ");
+	}
+	return s < 0 ? 0 : s;
+}

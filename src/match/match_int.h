@@ -1,0 +1,78 @@
+/* match_int.h - private to src/match: name analysis and comparison.
+ *
+ * A name is analysed once (on put, or once per query) into tokens: folded
+ * ASCII text, a phonetic skeleton, flags that say how much the token may
+ * count, and a legal-form class for company words.  Comparison aligns the
+ * tokens of two names, order-free, allowing one side's two adjacent tokens
+ * to match one token of the other ("Alisher Usmanov" / "AlisherUsmanov"),
+ * and returns a similarity in [0, 1]. */
+#ifndef MATCH_INT_H
+#define MATCH_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ent_buf.h"
+
+/* What kind of thing a name belongs to decides which words are noise. */
+enum mkind { MK_PERSON, MK_ORG, MK_OTHER };
+
+enum {
+	TK_WEAK = 1 << 0,    /* particle: al, bin, van der, de la, the ... */
+	TK_LEGAL = 1 << 1,   /* legal form: ltd, llc, gmbh, jsc ... */
+	TK_NUM = 1 << 2,     /* digits or a roman numeral */
+	TK_INITIAL = 1 << 3, /* a single letter */
+	TK_ABJAD = 1 << 4,   /* written without vowels (Arabic, Hebrew) */
+	TK_TITLE = 1 << 5,   /* mr, dr, sheikh, president ...: ignored */
+	TK_SYLL = 1 << 6     /* from Han/Hangul/Kana syllables */
+};
+
+#define NAME_TOK_MAX 24
+#define TOK_LEN_MAX 63
+
+struct ntok {
+	char s[TOK_LEN_MAX + 1];
+	char sk[TOK_LEN_MAX + 1]; /* phonetic skeleton */
+	uint8_t len, sklen, flags, lclass;
+	uint64_t h; /* hash of s, the exact key */
+	float w;    /* weight, set by the caller (rarity x flags) */
+};
+
+struct nname {
+	struct ntok t[NAME_TOK_MAX];
+	size_t n;
+	char *folded; /* tokens joined by spaces, owned (for literal match) */
+};
+
+/* Compact stored form of an analysed name (index memory matters at 1M
+ * records): strings live in one blob, NUL-separated: s then sk. */
+struct stok {
+	uint64_t h;
+	uint32_t off; /* s at blob+off, sk right after s's NUL */
+	uint8_t len, sklen, flags, lclass;
+};
+
+int name_analyze(const char *raw, enum mkind kind, struct nname *out);
+void name_fini(struct nname *nm);
+
+/* Skeleton of s into out (>= TOK_LEN_MAX + 1 bytes); returns its length. */
+size_t name_skeleton(const char *s, size_t n, char *out);
+/* The same; hard_g for romanised Han/Hangul/Arabic, where "gi" is /gi/. */
+size_t name_skeleton2(const char *s, size_t n, char *out, bool hard_g);
+
+/* Similarity of two tokens in [0, 1]; *how says why (static string). */
+double tok_sim(const struct ntok *a, const struct ntok *b, const char **how);
+
+/* Weight multiplier for a token's flags. */
+float tok_flag_weight(uint8_t flags);
+
+/* Compare two analysed names whose weights are set.  If expl is not NULL,
+ * append a human account of the alignment ("usama~osama (phonetic)").
+ * *kind_out (optional): 0 exact, 1 phonetic, 2 fuzzy. */
+double name_compare(const struct nname *q, const struct nname *c,
+    struct ent_buf *expl, int *kind_out);
+
+uint64_t hash64(const void *p, size_t n, uint64_t seed);
+
+#endif /* MATCH_INT_H */

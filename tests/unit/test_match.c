@@ -1,0 +1,543 @@
+/* test_match.c - the screening index through its public API: put,
+ * replace, remove, screen, explanations, dates, documents, bad input,
+ * concurrency and batch screening. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ent_err.h"
+#include "ent_match.h"
+#include "ent_text.h"
+
+static struct ent_record *
+rec(const char *id, const char *schema, ...)
+{
+	struct ent_record *r = NULL;
+	va_list ap;
+	const char *k, *v;
+
+	assert_int_equal(ent_record_new(id, schema, &r, NULL), ENT_OK);
+	va_start(ap, schema);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		assert_int_equal(ent_record_add(r, k, v, NULL), ENT_OK);
+	}
+	va_end(ap);
+	return r;
+}
+
+static void
+put(struct ent_index *ix, struct ent_record *r)
+{
+	assert_int_equal(ent_index_put(ix, r), ENT_OK);
+	ent_record_free(r);
+}
+
+/* A small watchlist shared by the tests. */
+static int
+setup(void **st)
+{
+	struct ent_index *ix;
+	struct ent_record *r;
+
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	r = rec("p-ubl", "Person", "name",
+	    "Usama bin Muhammad bin Awad bin Ladin", "alias", "Osama bin Laden",
+	    "alias", "أسامة بن لادن", "birthDate", "1957-03-10", "nationality",
+	    "sa", "gender", "male", NULL);
+	assert_int_equal(ent_meta_set(&r->meta.agency, "UN-SC"), ENT_OK);
+	put(ix, r);
+	put(ix,
+	    rec("p-guzman", "Person", "name", "Joaquin Archivaldo GUZMAN LOERA",
+	        "birthDate", "1957-04-04", "nationality", "mx",
+	        "passportNumber", "A-1234 567", NULL));
+	put(ix, rec("p-xi", "Person", "name", "Xi Jinping", "birthDate", "1953",
+	            NULL));
+	put(ix, rec("p-iqbal", "Person", "name", "Ahsan Iqbal", NULL));
+	put(ix, rec("p-smith", "Person", "name", "John Smith", "gender", "male",
+	            NULL));
+	put(ix, rec("c-acme", "Company", "name", "Acme LLC", NULL));
+	put(ix, rec("c-db", "Company", "name", "Deutsche Bank AG", NULL));
+	put(ix, rec("v-1", "Vessel", "name", "Hellenic Spirit", NULL));
+	put(ix, rec("doc-1", "Passport", "number", "X9876543", "country", "fr",
+	            "holder", "p-xi", NULL));
+	/* not screened: an edge */
+	put(ix, rec("f-1", "Family", "person", "p-xi", "relative", "p-smith",
+	            NULL));
+	*st = ix;
+	return 0;
+}
+
+static int
+teardown(void **st)
+{
+	ent_index_free(*st);
+	return 0;
+}
+
+static struct ent_hits *
+screen(
+    struct ent_index *ix, const char *schema, const char *name, const char *dob)
+{
+	const char *names[1] = {name};
+	struct ent_query q = {
+	    .schema = schema, .names = names, .nnames = 1, .birth_date = dob};
+	struct ent_hits *h = NULL;
+
+	assert_int_equal(ent_index_screen(ix, &q, NULL, &h), ENT_OK);
+	assert_non_null(h);
+	return h;
+}
+
+static const struct ent_feature *
+feature(const struct ent_hit *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->nfeatures; i++)
+		if (strcmp(h->features[i].name, name) == 0)
+			return &h->features[i];
+	return NULL;
+}
+
+static void
+size_counts_screenable_records(void **st)
+{
+	/* the Family edge is not indexed */
+	assert_int_equal(ent_index_size(*st), 9);
+}
+
+static void
+a_spelling_variant_finds_the_record_with_an_explanation(void **st)
+{
+	struct ent_hits *h = screen(*st, "Person", "Osama Bin Laden", NULL);
+
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "p-ubl");
+	assert_true(h->hits[0].match);
+	assert_true(h->hits[0].score >= ENT_SCREEN_THRESHOLD_DEFAULT);
+	assert_string_equal(h->hits[0].agency, "UN-SC");
+	assert_string_equal(h->hits[0].schema, "Person");
+	assert_non_null(h->hits[0].caption);
+	assert_true(h->hits[0].nfeatures >= 1);
+	assert_non_null(strstr(h->hits[0].features[0].name, "name_"));
+	assert_non_null(h->hits[0].features[0].detail);
+	ent_hits_free(h);
+
+	h = screen(*st, NULL, "Usama bin Ladin", NULL);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "p-ubl");
+	ent_hits_free(h);
+}
+
+static void
+an_unlisted_person_raises_nothing(void **st)
+{
+	struct ent_hits *h =
+	    screen(*st, "Person", "Maria Fernanda Oliveira", NULL);
+
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	h = screen(*st, "Person", "John Smithers", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+}
+
+static void
+birth_dates_qualify_the_score(void **st)
+{
+	struct ent_hits *h;
+	double base, exact, year, swapped, conflict;
+
+	h = screen(*st, "Person", "Osama bin Laden", NULL);
+	base = h->hits[0].score;
+	ent_hits_free(h);
+	h = screen(*st, "Person", "Osama bin Laden", "1957-03-10");
+	exact = h->hits[0].score;
+	assert_non_null(feature(&h->hits[0], "dob_exact"));
+	ent_hits_free(h);
+	h = screen(*st, "Person", "Osama bin Laden", "1957");
+	year = h->hits[0].score;
+	assert_non_null(feature(&h->hits[0], "dob_year"));
+	ent_hits_free(h);
+	h = screen(*st, "Person", "Osama bin Laden", "1957-10-03");
+	swapped = h->hits[0].score;
+	assert_non_null(feature(&h->hits[0], "dob_day_month_swapped"));
+	ent_hits_free(h);
+	h = screen(*st, "Person", "Osama bin Laden", "1971-01-01");
+	conflict = h->n > 0 ? h->hits[0].score : 0;
+	if (h->n > 0)
+		assert_non_null(feature(&h->hits[0], "dob_conflict"));
+	ent_hits_free(h);
+	assert_true(exact >= base);
+	assert_true(year >= base);
+	assert_true(swapped >= conflict);
+	assert_true(conflict < base);
+	assert_true(swapped > conflict);
+	(void)year;
+}
+
+static void
+gender_and_nationality_conflicts_lower_the_score(void **st)
+{
+	const char *names[1] = {"Osama bin Laden"};
+	struct ent_query q = {.schema = "Person", .names = names, .nnames = 1};
+	struct ent_screen_opts o = {.all = true};
+	struct ent_hits *h;
+	double base;
+
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_OK);
+	base = h->hits[0].score;
+	ent_hits_free(h);
+	q.gender = "female";
+	q.nationality = "ru";
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_OK);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "p-ubl");
+	assert_true(h->hits[0].score < base - 0.2);
+	assert_non_null(feature(&h->hits[0], "gender_conflict"));
+	assert_non_null(feature(&h->hits[0], "nationality_conflict"));
+	ent_hits_free(h);
+}
+
+static void
+documents_match_exactly_or_ocr_tolerantly(void **st)
+{
+	struct ent_doc_query d = {.number = "A1234567", .country = NULL};
+	struct ent_query q = {.docs = &d, .ndocs = 1};
+	struct ent_hits *h;
+
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_OK);
+	assert_int_equal(h->n, 1);
+	assert_string_equal(h->hits[0].id, "p-guzman");
+	assert_non_null(feature(&h->hits[0], "document_match"));
+	ent_hits_free(h);
+	/* OCR read O for 0 and S for 5 */
+	d.number = "X98765A3";
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_OK);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	d.number = "x 9876 S43";
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_OK);
+	assert_int_equal(h->n, 1);
+	assert_string_equal(h->hits[0].id, "doc-1");
+	assert_non_null(feature(&h->hits[0], "document_ocr_match"));
+	assert_non_null(feature(&h->hits[0], "document_holder"));
+	ent_hits_free(h);
+	/* the same number issued by another country is not this document */
+	d.number = "X9876543";
+	d.country = "DE";
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_OK);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+}
+
+static void
+schema_filter_is_is_a(void **st)
+{
+	struct ent_hits *h = screen(*st, "Organization", "Acme Limited", NULL);
+
+	assert_int_equal(h->n, 1);
+	assert_string_equal(h->hits[0].id, "c-acme");
+	ent_hits_free(h);
+	h = screen(*st, "Person", "Acme Limited", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	h = screen(*st, "Vessel", "MV Hellenic Spirit", NULL);
+	assert_int_equal(h->n, 1);
+	ent_hits_free(h);
+}
+
+static void
+replace_and_remove_take_effect(void **st)
+{
+	struct ent_index *ix = *st;
+	struct ent_hits *h;
+
+	put(ix, rec("p-iqbal", "Person", "name", "Ahmed Rashid", NULL));
+	assert_int_equal(ent_index_size(ix), 9);
+	h = screen(ix, "Person", "IQBAL<<AHSAN", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	h = screen(ix, "Person", "Ahmed Rashid", NULL);
+	assert_int_equal(h->n, 1);
+	ent_hits_free(h);
+	assert_int_equal(ent_index_remove(ix, "p-iqbal"), ENT_OK);
+	assert_int_equal(ent_index_remove(ix, "p-iqbal"), ENT_ENOTFOUND);
+	assert_int_equal(ent_index_size(ix), 8);
+	h = screen(ix, "Person", "Ahmed Rashid", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	put(ix, rec("p-iqbal", "Person", "name", "Ahsan Iqbal", NULL));
+	h = screen(ix, "Person", "IQBAL<<AHSAN", NULL);
+	assert_int_equal(h->n, 1);
+	ent_hits_free(h);
+}
+
+static void
+options_limit_threshold_and_all(void **st)
+{
+	const char *names[1] = {"Osama Bin Ladin"};
+	struct ent_query q = {.names = names, .nnames = 1};
+	struct ent_screen_opts o = {.threshold = 0.999};
+	struct ent_hits *h;
+
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_OK);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	o.all = true;
+	o.limit = 1;
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_OK);
+	assert_int_equal(h->n, 1);
+	assert_false(h->hits[0].match);
+	ent_hits_free(h);
+	o.threshold = 1.5;
+	h = (struct ent_hits *)0x1;
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_EINVAL);
+	assert_ptr_equal(h, (struct ent_hits *)0x1);
+	o.threshold = 0;
+	o.limit = ENT_SCREEN_LIMIT_MAX + 1;
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_ETOOBIG);
+}
+
+static void
+bad_queries_are_rejected(void **st)
+{
+	const char *bad[1] = {"Osama \xff"};
+	const char *ok[1] = {"Osama"};
+	const char *null_name[1] = {NULL};
+	struct ent_query q = {.names = bad, .nnames = 1};
+	struct ent_hits *h = NULL;
+
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_EINVAL);
+	q.names = null_name;
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_EINVAL);
+	q.names = ok;
+	q.birth_date = "1957-13-40";
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_EINVAL);
+	q.birth_date = NULL;
+	q.schema = "Spaceship";
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_EINVAL);
+	q.schema = NULL;
+	q.nnames = 0;
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_EINVAL);
+	q.nnames = ENT_QUERY_NAMES_MAX + 1;
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_ETOOBIG);
+	assert_null(h);
+	assert_int_equal(ent_index_screen(NULL, &q, NULL, &h), ENT_EINVAL);
+	assert_int_equal(ent_index_put(*st, NULL), ENT_EINVAL);
+	assert_int_equal(ent_index_remove(*st, NULL), ENT_EINVAL);
+	ent_index_free(NULL);
+	ent_hits_free(NULL);
+}
+
+static void
+empty_huge_and_many_word_names_are_handled(void **st)
+{
+	struct ent_hits *h;
+	char *big = malloc(10001);
+	size_t i;
+
+	(void)st;
+	/* empty or punctuation-only: no words, no hits, no error */
+	h = screen(*st, NULL, "", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	h = screen(*st, NULL, " -,. ", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	/* 10 kB single word */
+	memset(big, 'q', 10000);
+	big[10000] = '\0';
+	h = screen(*st, NULL, big, NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	/* 1,000 words, one of them a listed name */
+	for (i = 0; i < 10000; i++)
+		big[i] = (i % 10 == 9) ? ' ' : (char)('a' + (i / 10) % 26);
+	memcpy(big, "xi jinping", 10);
+	h = screen(*st, NULL, big, NULL);
+	ent_hits_free(h);
+	free(big);
+	/* records with 10 kB names can be put and screened */
+	{
+		struct ent_index *ix;
+		struct ent_record *r;
+		char *nm = malloc(10001);
+
+		memset(nm, 'z', 10000);
+		nm[10000] = '\0';
+		assert_int_equal(ent_index_new(&ix), ENT_OK);
+		r = rec("big", "Person", "name", nm, NULL);
+		assert_int_equal(ent_index_put(ix, r), ENT_OK);
+		ent_record_free(r);
+		h = screen(ix, NULL, nm, NULL);
+		assert_int_equal(h->n, 1);
+		ent_hits_free(h);
+		ent_index_free(ix);
+		free(nm);
+	}
+}
+
+static void
+batch_screening_returns_one_result_per_query(void **st)
+{
+	const char *n1[1] = {"Osama bin Laden"};
+	const char *n2[1] = {"Nobody Atall"};
+	const char *n3[1] = {"\xff"};
+	struct ent_query qs[3] = {{.names = n1, .nnames = 1},
+	    {.names = n2, .nnames = 1}, {.names = n3, .nnames = 1}};
+	struct ent_hits *out[3];
+	int rcs[3];
+	size_t i;
+
+	assert_int_equal(
+	    ent_index_screen_many(*st, qs, 3, NULL, 2, out, rcs), ENT_EINVAL);
+	assert_int_equal(rcs[0], ENT_OK);
+	assert_int_equal(rcs[1], ENT_OK);
+	assert_int_equal(rcs[2], ENT_EINVAL);
+	assert_true(out[0]->n >= 1);
+	assert_int_equal(out[1]->n, 0);
+	assert_null(out[2]);
+	for (i = 0; i < 3; i++)
+		ent_hits_free(out[i]);
+	assert_int_equal(
+	    ent_index_screen_many(*st, qs, 2, NULL, 4, out, NULL), ENT_OK);
+	for (i = 0; i < 2; i++)
+		ent_hits_free(out[i]);
+}
+
+struct rw {
+	struct ent_index *ix;
+	int fails;
+};
+
+static void *
+reader(void *arg)
+{
+	struct rw *w = arg;
+	const char *names[1] = {"Osama bin Laden"};
+	struct ent_query q = {.names = names, .nnames = 1};
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		struct ent_hits *h = NULL;
+
+		if (ent_index_screen(w->ix, &q, NULL, &h) != ENT_OK ||
+		    h->n < 1 || strcmp(h->hits[0].id, "p-ubl") != 0)
+			w->fails++;
+		ent_hits_free(h);
+	}
+	return NULL;
+}
+
+static void
+screens_run_while_one_thread_writes(void **st)
+{
+	struct rw w[3] = {{*st, 0}, {*st, 0}, {*st, 0}};
+	pthread_t th[3];
+	int i;
+
+	for (i = 0; i < 3; i++)
+		assert_int_equal(
+		    pthread_create(&th[i], NULL, reader, &w[i]), 0);
+	for (i = 0; i < 300; i++) {
+		char id[32], name[64];
+		struct ent_record *r;
+
+		snprintf(id, sizeof(id), "w-%d", i % 50);
+		snprintf(name, sizeof(name), "Writer Person%c%c", 'a' + i % 26,
+		    'a' + i / 26);
+		r = rec(id, "Person", "name", name, NULL);
+		assert_int_equal(ent_index_put(*st, r), ENT_OK);
+		ent_record_free(r);
+	}
+	for (i = 0; i < 3; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(w[i].fails, 0);
+	}
+	assert_int_equal(ent_index_size(*st), 9 + 50);
+}
+
+static void
+put_many_builds_the_same_index(void **st)
+{
+	struct ent_index *ix;
+	struct ent_record *r[200];
+	struct ent_hits *h;
+	size_t i, n = 0;
+	char id[32], name[64];
+
+	(void)st;
+	for (i = 0; i < 200; i++) {
+		snprintf(id, sizeof(id), "m-%zu", i);
+		snprintf(name, sizeof(name), "Person Number%c%c Zed",
+		    (char)('a' + i % 26), (char)('a' + i / 26));
+		r[i] = rec(id, "Person", "name", name, NULL);
+	}
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	assert_int_equal(ent_index_put_many(ix,
+	                     (const struct ent_record *const *)r, 200, 2, &n),
+	    ENT_OK);
+	assert_int_equal(n, 200);
+	assert_int_equal(ent_index_size(ix), 200);
+	h = screen(ix, "Person", "Person Numberqc Zed", NULL);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "m-68");
+	ent_hits_free(h);
+	for (i = 0; i < 200; i++)
+		ent_record_free(r[i]);
+	ent_index_free(ix);
+}
+
+static int
+group_teardown(void **st)
+{
+	(void)st;
+	ent_text_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(
+	        size_counts_screenable_records, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_spelling_variant_finds_the_record_with_an_explanation, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        an_unlisted_person_raises_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        birth_dates_qualify_the_score, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        gender_and_nationality_conflicts_lower_the_score, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        documents_match_exactly_or_ocr_tolerantly, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        schema_filter_is_is_a, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        replace_and_remove_take_effect, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        options_limit_threshold_and_all, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        bad_queries_are_rejected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        empty_huge_and_many_word_names_are_handled, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        batch_screening_returns_one_result_per_query, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        screens_run_while_one_thread_writes, setup, teardown),
+	    cmocka_unit_test(put_many_builds_the_same_index),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, group_teardown);
+}

@@ -1,0 +1,230 @@
+/* test_text.c - folding, transliteration and word splitting (ent_text). */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ent_err.h"
+#include "ent_text.h"
+
+static char *
+fold(const char *s)
+{
+	char *out = NULL;
+
+	assert_int_equal(ent_text_fold(s, strlen(s), &out), ENT_OK);
+	return out;
+}
+
+static void
+expect_fold(const char *in, const char *want)
+{
+	char *got = fold(in);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("fold('%s') = '%s', want '%s'", in, got, want);
+	free(got);
+}
+
+static void
+latin_is_lowered_and_stripped_of_diacritics(void **st)
+{
+	(void)st;
+	expect_fold("Müller-Lüdenscheidt", "muller ludenscheidt");
+	expect_fold("Straße", "strasse");
+	expect_fold("François HOLLANDE", "francois hollande");
+	expect_fold("ﬁne Ærø", "fine aero");
+	expect_fold("Recep Tayyip Erdoğan", "recep tayyip erdogan");
+}
+
+static void
+apostrophes_join_and_punctuation_splits(void **st)
+{
+	(void)st;
+	expect_fold("Al Qa'ida", "al qaida");
+	expect_fold("GUZMAN LOERA, Joaquin", "guzman loera joaquin");
+	expect_fold("IQBAL<<AHSAN", "iqbal ahsan");
+	expect_fold("Hsi Chin-p'ing", "hsi chin ping");
+	expect_fold("  \t ", "");
+}
+
+static void
+cyrillic_uses_english_style_romanisation(void **st)
+{
+	(void)st;
+	expect_fold("Усама бен Ладен", "usama ben laden");
+	expect_fold("Хрущёв", "khrushchyov");
+	expect_fold("Жуков", "zhukov");
+	expect_fold("Володимир Зеленський", "volodimir zelenskiy");
+}
+
+static void
+arabic_and_hebrew_fold_to_consonant_spellings(void **st)
+{
+	(void)st;
+	expect_fold("أسامة بن لادن", "asama bn ladn");
+	/* the article is split off the noun */
+	expect_fold("عبد الفتاح السيسي", "abd al ftah al sisi");
+	expect_fold("عبد الله", "abd allah");
+	expect_fold("پرویز مشرف", "pruiz mshrf");
+	expect_fold("בנימין נתניהו", "bnimin ntnihu");
+	expect_fold("ג'ורג' וושינגטון", "jurj wshingtun");
+}
+
+static void
+han_and_hangul_group_family_and_given_name(void **st)
+{
+	(void)st;
+	expect_fold("习近平", "xi jinping");
+	expect_fold("김정은", "gim jeongeun");
+	expect_fold("Αλέξης Τσίπρας", "alexes tsipras");
+	expect_fold("バラク・オバマ", "baraku obama");
+}
+
+static void
+script_detection_names_the_majority_script(void **st)
+{
+	enum ent_script s;
+
+	(void)st;
+	assert_int_equal(ent_text_script("Ivan Иванов Петров",
+	                     strlen("Ivan Иванов Петров"), &s),
+	    ENT_OK);
+	assert_int_equal(s, ENT_SCRIPT_CYRILLIC);
+	assert_int_equal(
+	    ent_text_script("习近平", strlen("习近平"), &s), ENT_OK);
+	assert_int_equal(s, ENT_SCRIPT_HAN);
+	assert_int_equal(ent_text_script("123", 3, &s), ENT_OK);
+	assert_int_equal(s, ENT_SCRIPT_NONE);
+	assert_string_equal(ent_script_name(ENT_SCRIPT_ARABIC), "arabic");
+}
+
+static void
+invalid_utf8_and_nul_are_rejected(void **st)
+{
+	struct ent_text_toks *t = malloc(sizeof(*t));
+	char *out = (char *)0x1;
+	enum ent_script s;
+
+	(void)st;
+	assert_int_equal(ent_text_tokens("ab\xff", 3, t), ENT_EINVAL);
+	assert_int_equal(ent_text_tokens("a\0b", 3, t), ENT_EINVAL);
+	assert_int_equal(ent_text_tokens("\xc0\xaf", 2, t), ENT_EINVAL);
+	assert_int_equal(ent_text_fold("\xed\xa0\x80", 3, &out), ENT_EINVAL);
+	assert_ptr_equal(out, (char *)0x1); /* untouched on error */
+	assert_int_equal(ent_text_script("\xff", 1, &s), ENT_EINVAL);
+	assert_int_equal(ent_text_tokens(NULL, 1, t), ENT_EINVAL);
+	assert_int_equal(ent_text_tokens(NULL, 0, t), ENT_OK);
+	assert_int_equal(t->n, 0);
+	free(t);
+}
+
+static void
+huge_inputs_are_bounded(void **st)
+{
+	struct ent_text_toks *t = malloc(sizeof(*t));
+	size_t n = ENT_TEXT_MAX + 1, i;
+	char *big = malloc(n + 1);
+
+	(void)st;
+	memset(big, 'a', n);
+	big[n] = '\0';
+	assert_int_equal(ent_text_tokens(big, n, t), ENT_ETOOBIG);
+	/* 10 kB of one word: cut to ENT_TEXT_TOKLEN_MAX */
+	assert_int_equal(ent_text_tokens(big, 10000, t), ENT_OK);
+	assert_int_equal(t->n, 1);
+	assert_int_equal(t->v[0].len, ENT_TEXT_TOKLEN_MAX);
+	/* 1,000 words: the first ENT_TEXT_TOKENS_MAX are kept */
+	for (i = 0; i < 2000; i++)
+		big[i] = (i % 2) ? ' ' : 'x';
+	assert_int_equal(ent_text_tokens(big, 2000, t), ENT_OK);
+	assert_int_equal(t->n, ENT_TEXT_TOKENS_MAX);
+	/* 10 kB of Arabic: transliteration growth is handled */
+	for (i = 0; i + 2 <= 10000; i += 2) {
+		big[i] = (char)0xd8;
+		big[i + 1] = (char)0xb3; /* س */
+	}
+	assert_int_equal(ent_text_tokens(big, 10000, t), ENT_OK);
+	assert_int_equal(t->n, 1);
+	/* 10 kB of Han characters with spaces */
+	{
+		size_t k = 0;
+
+		while (k + 4 <= 10000) {
+			memcpy(big + k, "\xe5\xad\xa6 ", 4); /* 学 */
+			k += 4;
+		}
+		assert_int_equal(ent_text_tokens(big, k, t), ENT_OK);
+		assert_int_equal(t->n, ENT_TEXT_TOKENS_MAX);
+	}
+	free(big);
+	free(t);
+}
+
+static void *
+fold_many(void *arg)
+{
+	int i;
+
+	(void)arg;
+	for (i = 0; i < 300; i++) {
+		char *out = NULL;
+
+		const char *in = "Усама бен Ладен 习近平 أسامة";
+
+		if (ent_text_fold(in, strlen(in), &out) != ENT_OK ||
+		    strcmp(out, "usama ben laden xi jinping asama") != 0) {
+			free(out);
+			return (void *)1;
+		}
+		free(out);
+	}
+	return NULL;
+}
+
+static void
+folding_is_thread_safe(void **st)
+{
+	pthread_t th[4];
+	void *r;
+	int i;
+
+	(void)st;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(
+		    pthread_create(&th[i], NULL, fold_many, NULL), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(th[i], &r), 0);
+		assert_null(r);
+	}
+}
+
+static int
+teardown(void **st)
+{
+	(void)st;
+	ent_text_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(latin_is_lowered_and_stripped_of_diacritics),
+	    cmocka_unit_test(apostrophes_join_and_punctuation_splits),
+	    cmocka_unit_test(cyrillic_uses_english_style_romanisation),
+	    cmocka_unit_test(arabic_and_hebrew_fold_to_consonant_spellings),
+	    cmocka_unit_test(han_and_hangul_group_family_and_given_name),
+	    cmocka_unit_test(script_detection_names_the_majority_script),
+	    cmocka_unit_test(invalid_utf8_and_nul_are_rejected),
+	    cmocka_unit_test(huge_inputs_are_bounded),
+	    cmocka_unit_test(folding_is_thread_safe),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
