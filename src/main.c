@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "ent_crypto.h"
 #include "ent_text.h"
 
 int
@@ -28,6 +29,11 @@ main(int argc, char **argv)
 		return ENT_EXIT_USAGE;
 	}
 	signal(SIGPIPE, SIG_IGN);
+	/* Process-wide libraries, before any thread starts. */
+	if (ent_crypto_init() != 0 || ent_text_init() != 0) {
+		fprintf(stderr, "entente: cannot initialise libraries\n");
+		return ENT_EXIT_FAIL;
+	}
 	status = cmd->exec(argc - 1, argv + 1);
 	ent_text_cleanup();
 	return status;

@@ -28,6 +28,7 @@
 #define MERGE_MIN 0.80       /* joined-pair alignments must be this good */
 #define PEN_QUERY 0.25       /* weight of a query token the record lacks */
 #define PEN_CAND 0.25        /* weight of a record token the query lacks */
+#define PEN_ORG_EXTRA 1.5    /* the same for organisations, vessels */
 #define PEN_CONFLICT 2.50    /* weight of tokens both sides have unmatched */
 #define PEN_ORDER 0.35       /* words shuffled, not just rotated */
 #define ONE_WORD_FACTOR 0.85 /* one word matched, other words unmatched */
@@ -78,6 +79,129 @@ static bool
 in_list(const char *s, const char *const *list, size_t n)
 {
 	return bsearch(&s, list, n, sizeof(*list), strcmp_p) != NULL;
+}
+
+/* Nicknames and the given names they stand for, from common usage (English
+ * hypocoristics, a few Slavic, Spanish and Hebrew ones): a listed Benjamin
+ * is screened as "Ben" or "Bibi".  Sorted by nick; full forms are folded
+ * spellings separated by spaces.  Only whole forms count: a nick is never
+ * compared letter by letter with a full name. */
+struct nick {
+	const char *nick;
+	const char *full;
+};
+
+static const struct nick nicks[] = {
+    {"abe", "abraham"},
+    {"alec", "alexander"},
+    {"alex", "alexander alexandra alexei aleksandr aleksei alexey"},
+    {"andy", "andrew andreas"},
+    {"bart", "bartholomew"},
+    {"ben", "benjamin benedict"},
+    {"benji", "benjamin"},
+    {"benny", "benjamin"},
+    {"bert", "albert herbert robert"},
+    {"beth", "elizabeth"},
+    {"betty", "elizabeth"},
+    {"bibi", "benjamin"},
+    {"bill", "william"},
+    {"billy", "william"},
+    {"bob", "robert"},
+    {"bobby", "robert"},
+    {"charlie", "charles"},
+    {"chris", "christopher christian christine christina"},
+    {"chuck", "charles"},
+    {"dan", "daniel"},
+    {"danny", "daniel"},
+    {"dave", "david"},
+    {"davy", "david"},
+    {"dick", "richard"},
+    {"dima", "dmitry dmitri dmitriy"},
+    {"don", "donald"},
+    {"drew", "andrew"},
+    {"ed", "edward edwin edmund"},
+    {"eddie", "edward edwin edmund"},
+    {"fred", "frederick alfred"},
+    {"freddie", "frederick alfred"},
+    {"greg", "gregory"},
+    {"hank", "henry"},
+    {"harry", "henry harold"},
+    {"jack", "john"},
+    {"jake", "jacob"},
+    {"jim", "james"},
+    {"jimmy", "james"},
+    {"joe", "joseph"},
+    {"joey", "joseph"},
+    {"johnny", "john"},
+    {"jon", "jonathan"},
+    {"kate", "katherine catherine kathryn"},
+    {"kathy", "katherine catherine kathryn"},
+    {"ken", "kenneth"},
+    {"kolya", "nikolai nikolay"},
+    {"larry", "lawrence laurence"},
+    {"liz", "elizabeth"},
+    {"maggie", "margaret"},
+    {"matt", "matthew"},
+    {"meg", "margaret"},
+    {"mike", "michael"},
+    {"misha", "mikhail"},
+    {"nick", "nicholas nikolai"},
+    {"paco", "francisco"},
+    {"pancho", "francisco"},
+    {"pat", "patrick patricia"},
+    {"peggy", "margaret"},
+    {"pepe", "jose"},
+    {"pete", "peter"},
+    {"phil", "philip phillip"},
+    {"rob", "robert"},
+    {"ron", "ronald"},
+    {"sam", "samuel"},
+    {"sasha", "alexander alexandra aleksandr"},
+    {"sergei", "sergey"},
+    {"steve", "stephen steven"},
+    {"sue", "susan"},
+    {"ted", "edward theodore"},
+    {"teddy", "edward theodore"},
+    {"tom", "thomas"},
+    {"tommy", "thomas"},
+    {"tony", "anthony antonio"},
+    {"vanya", "ivan"},
+    {"vince", "vincent"},
+    {"volodya", "vladimir"},
+    {"walt", "walter"},
+    {"will", "william"},
+    {"zhenya", "yevgeny evgeny"},
+};
+
+static int
+nick_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct nick *)e)->nick);
+}
+
+static const struct nick *
+nick_find(const char *s)
+{
+	return bsearch(s, nicks, sizeof(nicks) / sizeof(nicks[0]),
+	    sizeof(nicks[0]), nick_cmp);
+}
+
+/* Is full (len bytes) one of the given names nick n stands for? */
+static bool
+nick_of(const struct nick *n, const char *full, size_t len)
+{
+	const char *p = n->full;
+
+	while (*p != '\0') {
+		size_t l = strcspn(p, " ");
+
+		if (l == len && memcmp(p, full, len) == 0)
+			return true;
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
 }
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -489,6 +613,7 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		w[i] = buf[i];
 	out->n = 0;
 	out->folded = NULL;
+	out->kind = (uint8_t)kind;
 	for (i = 0; i < nw && out->n < NAME_TOK_MAX;) {
 		struct ntok *t = &out->t[out->n];
 		uint8_t flags = 0;
@@ -513,8 +638,12 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 					if (strncmp(ph + pos, w[i + m], wl) !=
 					        0 ||
 					    (ph[pos + wl] != ' ' &&
-					        ph[pos + wl] != '\0'))
+					        ph[pos + wl] != '\0')) {
+						/* stop here: pos + wl may be
+						 * past the phrase's end */
 						ok = false;
+						break;
+					}
 					pos += wl;
 					if (ph[pos] == ' ')
 						pos++;
@@ -567,6 +696,8 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 			flags |= TK_INITIAL;
 		if (sc[i] == ENT_SCRIPT_ARABIC || sc[i] == ENT_SCRIPT_HEBREW)
 			flags |= TK_ABJAD;
+		if (kind == MK_PERSON && nick_find(w[i]) != NULL)
+			flags |= TK_NICK;
 		if (sc[i] == ENT_SCRIPT_HAN || sc[i] == ENT_SCRIPT_HANGUL ||
 		    sc[i] == ENT_SCRIPT_KANA)
 			flags |= TK_SYLL;
@@ -610,29 +741,71 @@ out:
 
 /* ---- token similarity ------------------------------------------------ */
 
-static bool
-confusable(char a, char b)
-{
-	static const char *const pairs[] = {"ck", "kq", "sz", "iy", "jy", "vw",
-	    "fv", "bp", "dt", "gk", "0o", "1l", "1i", "5s", "8b", "9g", "6g",
-	    "2z", "cs"};
-	size_t i;
+/* Substitutions that cost half: vowel for vowel, and the confusable pairs
+ * ck kq sz iy jy vw fv bp dt gk 0o 1l 1i 5s 8b 9g 6g 2z cs.  Each class
+ * (all vowels; each pair) is one bit, so two different characters are
+ * half-cost exactly when their masks share a bit: one AND in the hot loop
+ * of edit_dist_b instead of a scan of the pair list. */
+enum {
+	SC_VOWEL = 1u << 0,
+	SC_CK = 1u << 1,
+	SC_KQ = 1u << 2,
+	SC_SZ = 1u << 3,
+	SC_IY = 1u << 4,
+	SC_JY = 1u << 5,
+	SC_VW = 1u << 6,
+	SC_FV = 1u << 7,
+	SC_BP = 1u << 8,
+	SC_DT = 1u << 9,
+	SC_GK = 1u << 10,
+	SC_0O = 1u << 11,
+	SC_1L = 1u << 12,
+	SC_1I = 1u << 13,
+	SC_5S = 1u << 14,
+	SC_8B = 1u << 15,
+	SC_9G = 1u << 16,
+	SC_6G = 1u << 17,
+	SC_2Z = 1u << 18,
+	SC_CS = 1u << 19
+};
 
-	for (i = 0; i < N(pairs); i++)
-		if ((pairs[i][0] == a && pairs[i][1] == b) ||
-		    (pairs[i][0] == b && pairs[i][1] == a))
-			return true;
-	return false;
-}
+static const uint32_t sub_class[256] = {
+    ['a'] = SC_VOWEL,
+    ['e'] = SC_VOWEL,
+    ['i'] = SC_VOWEL | SC_IY | SC_1I,
+    ['o'] = SC_VOWEL | SC_0O,
+    ['u'] = SC_VOWEL,
+    ['y'] = SC_VOWEL | SC_IY | SC_JY,
+    ['b'] = SC_BP | SC_8B,
+    ['c'] = SC_CK | SC_CS,
+    ['d'] = SC_DT,
+    ['f'] = SC_FV,
+    ['g'] = SC_GK | SC_9G | SC_6G,
+    ['j'] = SC_JY,
+    ['k'] = SC_CK | SC_KQ | SC_GK,
+    ['l'] = SC_1L,
+    ['p'] = SC_BP,
+    ['q'] = SC_KQ,
+    ['s'] = SC_SZ | SC_5S | SC_CS,
+    ['t'] = SC_DT,
+    ['v'] = SC_VW | SC_FV,
+    ['w'] = SC_VW,
+    ['z'] = SC_SZ | SC_2Z,
+    ['0'] = SC_0O,
+    ['1'] = SC_1L | SC_1I,
+    ['2'] = SC_2Z,
+    ['5'] = SC_5S,
+    ['6'] = SC_6G,
+    ['8'] = SC_8B,
+    ['9'] = SC_9G,
+};
 
 static double
 sub_cost(char a, char b)
 {
 	if (a == b)
 		return 0.0;
-	if (is_vowel(a) && is_vowel(b))
-		return 0.5;
-	if (confusable(a, b))
+	if (sub_class[(unsigned char)a] & sub_class[(unsigned char)b])
 		return 0.5;
 	return 1.0;
 }
@@ -719,8 +892,29 @@ vowel_groups(const char *s, size_t n)
 	return g;
 }
 
-double
-tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
+/* edit_dist_b for a caller that needs the distance exactly only when it
+ * is at most need, and otherwise any value above need.  Every insertion or
+ * deletion costs at least 0.5, so half the length difference is a lower
+ * bound; and edit_dist_b's early exit can stop at most 0.4 below the true
+ * distance (a transposition, 0.6, can skip a row whose cells cost up to 1
+ * more than its start), so the budget carries that margin. */
+static double
+edit_dist_need(const char *a, size_t la, const char *b, size_t lb, double need)
+{
+	size_t diff = la > lb ? la - lb : lb - la;
+
+	if (0.5 * (double)diff > need)
+		return need + 1.0;
+	return edit_dist_b(a, la, b, lb, need + 0.4 + 1e-9);
+}
+
+/* tok_sim for a caller that keeps only pairs at or above min (name_compare
+ * aligns pairs >= SIM_MIN): exactly tok_sim's value when that is >= min,
+ * some value below min otherwise, so that distances that cannot reach min
+ * stop early.  min = 0 is tok_sim itself. */
+static double
+tok_sim_b(
+    const struct ntok *a, const struct ntok *b, const char **how, double min)
 {
 	double s, d;
 	size_t ml;
@@ -745,17 +939,56 @@ tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
 			return 0.9;
 		return 0.0;
 	}
+	if ((f & TK_NICK) && !(f & (TK_ABJAD | TK_SYLL))) {
+		const struct nick *n;
+
+		if (((a->flags & TK_NICK) && (n = nick_find(a->s)) != NULL &&
+		        nick_of(n, b->s, b->len)) ||
+		    ((b->flags & TK_NICK) && (n = nick_find(b->s)) != NULL &&
+		        nick_of(n, a->s, a->len))) {
+			*how = "nickname";
+			return 0.9;
+		}
+	}
 	ml = a->len > b->len ? a->len : b->len;
 	{
 		bool skeq = a->sklen > 0 && a->sklen == b->sklen &&
 		            memcmp(a->sk, b->sk, a->sklen) == 0;
 
+		bool syll = (f & (TK_ABJAD | TK_SYLL)) != 0;
+
+		/* Han or Hangul on both sides: the reading is exact, and
+		 * another syllable is another character (习近平 / 习近朋) */
+		if (a->flags & b->flags & TK_SYLL)
+			f &= (uint8_t)~TK_SYLL, syll = (f & TK_ABJAD) != 0;
+
 		/* without a phonetic route only s >= SIM_MIN matters */
-		if (skeq || (f & (TK_ABJAD | TK_SYLL)))
+		if (skeq && syll) {
+			/* the phonetic 0.92 below stands unless s beats it */
+			d = edit_dist_need(a->s, a->len, b->s, b->len,
+			    (1.0 - 0.92) * (double)ml);
+		} else if ((skeq || syll) && min > 0) {
+			/* s needed for a result >= min: min itself, or for
+			 * Latin words with equal skeletons (result 0.6 +
+			 * 0.4 s unless the syllable counts differ) less */
+			double smin = min;
+
+			if (skeq) {
+				size_t va = vowel_groups(a->s, a->len);
+				size_t vb = vowel_groups(b->s, b->len);
+
+				if (!(va != vb && (a->sklen < 4 ||
+				                      va > vb + 1 || vb > va + 1)))
+					smin = (min - 0.6) / 0.4;
+			}
+			d = edit_dist_need(a->s, a->len, b->s, b->len,
+			    (1.0 - smin) * (double)ml);
+		} else if (skeq || syll) {
 			d = edit_dist(a->s, a->len, b->s, b->len);
-		else
+		} else {
 			d = edit_dist_b(a->s, a->len, b->s, b->len,
 			    (1.0 - SIM_MIN) * (double)ml + 1e-9);
+		}
 	}
 	s = 1.0 - d / (double)ml;
 	*how = "fuzzy";
@@ -780,9 +1013,10 @@ tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
 	} else if ((f & (TK_ABJAD | TK_SYLL)) && a->sklen >= 2 &&
 	           b->sklen >= 2) {
 		size_t sl = a->sklen > b->sklen ? a->sklen : b->sklen;
-		double ps =
-		    0.85 * (1.0 - edit_dist(a->sk, a->sklen, b->sk, b->sklen) /
-		                      (double)sl);
+		double sd = min > 0 ? edit_dist_need(a->sk, a->sklen, b->sk,
+		                          b->sklen, (1.0 - min / 0.85) * (double)sl)
+		                    : edit_dist(a->sk, a->sklen, b->sk, b->sklen);
+		double ps = 0.85 * (1.0 - sd / (double)sl);
 
 		if (ps > s) {
 			s = ps;
@@ -790,6 +1024,12 @@ tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
 		}
 	}
 	return s < 0 ? 0 : s;
+}
+
+double
+tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
+{
+	return tok_sim_b(a, b, how, 0);
 }
 
 /* ---- name comparison ------------------------------------------------- */
@@ -823,23 +1063,103 @@ merge_tok(const struct ntok *a, const struct ntok *b, struct ntok *m)
 	m->w = a->w + b->w;
 }
 
+/* Two adjacent words that may stand for one word of the other name; a
+ * legal form may follow a word ("Siemens AG" / "SiemensAG"). */
 static bool
 mergeable(const struct ntok *a, const struct ntok *b)
 {
-	uint8_t f = a->flags | b->flags;
+	uint8_t f = a->flags | (b->flags & (uint8_t)~TK_LEGAL);
 
 	return !(f & (TK_LEGAL | TK_NUM | TK_TITLE)) &&
 	       (size_t)a->len + b->len <= TOK_LEN_MAX;
+}
+
+/* "JC" for "Jean-Claude": a two-letter word made of the initials of two
+ * adjacent full words. */
+static bool
+initials_of(const struct ntok *x, const struct ntok *a, const struct ntok *b)
+{
+	return x->len == 2 && a->len > 1 && b->len > 1 &&
+	       !((a->flags | b->flags | x->flags) &
+	           (TK_WEAK | TK_LEGAL | TK_NUM | TK_ABJAD | TK_SYLL)) &&
+	       x->s[0] == a->s[0] && x->s[1] == b->s[0];
+}
+
+void
+simmemo_reset(struct simmemo *m)
+{
+	if (++m->gen == 0) { /* wrapped: stale stamps could match again */
+		memset(m->e, 0, sizeof(m->e));
+		m->gen = 1;
+	}
+	m->n = 0;
+}
+
+static uint64_t
+memo_key(const struct ntok *t, double min)
+{
+	uint64_t tag = (uint64_t)t->flags | (uint64_t)t->lclass << 8 |
+	               (uint64_t)t->len << 16 |
+	               (uint64_t)(min * 100.0 + 0.5) << 24;
+
+	return t->h ^ (tag * 0x9E3779B97F4A7C15ULL);
+}
+
+/* tok_sim_b(a, b, how, min) through the memo. */
+static double
+memo_sim(struct simmemo *m, const struct ntok *a, const struct ntok *b,
+    const char **how, double min)
+{
+	uint64_t ka, kb;
+	size_t i, probe;
+	double s;
+
+	if (m == NULL ||
+	    (a->len == b->len && memcmp(a->s, b->s, a->len) == 0))
+		return tok_sim_b(a, b, how, min);
+	ka = memo_key(a, min);
+	kb = memo_key(b, min);
+	i = (size_t)((ka ^ (kb * 0xBF58476D1CE4E5B9ULL)) >> 40) &
+	    (SIMMEMO_CAP - 1);
+	for (probe = 0; probe < 8; probe++, i = (i + 1) & (SIMMEMO_CAP - 1)) {
+		struct simmemo_ent *e = &m->e[i];
+
+		if (e->gen != m->gen) {
+			s = tok_sim_b(a, b, how, min);
+			if (m->n < SIMMEMO_CAP / 2) {
+				e->a = ka;
+				e->b = kb;
+				e->how = *how;
+				e->sim = s;
+				e->gen = m->gen;
+				m->n++;
+			}
+			return s;
+		}
+		if (e->a == ka && e->b == kb) {
+			*how = e->how;
+			return e->sim;
+		}
+	}
+	return tok_sim_b(a, b, how, min);
 }
 
 double
 name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
     int *kind_out)
 {
+	return name_compare_memo(q, c, expl, kind_out, NULL);
+}
+
+double
+name_compare_memo(const struct nname *q, const struct nname *c,
+    struct ent_buf *expl, int *kind_out, struct simmemo *memo)
+{
 	struct pair pairs[NAME_TOK_MAX * NAME_TOK_MAX * 3];
 	bool qused[NAME_TOK_MAX] = {false}, cused[NAME_TOK_MAX] = {false};
 	size_t np = 0, i, j, k;
 	double num = 0, den = 0, uq = 0, uc = 0, s;
+	double uqs = 0, ucs = 0; /* of which plain words */
 	bool strong = false, phon = false, fuzzy = false;
 	size_t nstrong = 0, nseq = 0, unstrong = 0;
 	uint8_t seq[NAME_TOK_MAX], seqq[NAME_TOK_MAX];
@@ -862,7 +1182,7 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 		for (j = 0; j < c->n; j++) {
 			if (c->t[j].flags & TK_TITLE)
 				continue;
-			s = tok_sim(&q->t[i], &c->t[j], &how);
+			s = memo_sim(memo, &q->t[i], &c->t[j], &how, SIM_MIN);
 			if (s >= SIM_MIN)
 				pairs[np++] = (struct pair){(float)s,
 				    (uint8_t)i, 1, (uint8_t)j, 1, how};
@@ -874,10 +1194,15 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 			continue;
 		merge_tok(&q->t[i], &q->t[i + 1], &m);
 		for (j = 0; j < c->n; j++) {
+			if (initials_of(&c->t[j], &q->t[i], &q->t[i + 1])) {
+				pairs[np++] = (struct pair){0.9f, (uint8_t)i,
+				    2, (uint8_t)j, 1, "initials"};
+				continue;
+			}
 			if (c->t[j].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
 			    c->t[j].len < 3)
 				continue;
-			s = tok_sim(&m, &c->t[j], &how);
+			s = memo_sim(memo, &m, &c->t[j], &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
 				pairs[np++] = (struct pair){(float)s,
 				    (uint8_t)i, 2, (uint8_t)j, 1, how};
@@ -888,10 +1213,15 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 			continue;
 		merge_tok(&c->t[j], &c->t[j + 1], &m);
 		for (i = 0; i < q->n; i++) {
+			if (initials_of(&q->t[i], &c->t[j], &c->t[j + 1])) {
+				pairs[np++] = (struct pair){0.9f, (uint8_t)i,
+				    1, (uint8_t)j, 2, "initials"};
+				continue;
+			}
 			if (q->t[i].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
 			    q->t[i].len < 3)
 				continue;
-			s = tok_sim(&q->t[i], &m, &how);
+			s = memo_sim(memo, &q->t[i], &m, &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
 				pairs[np++] = (struct pair){(float)s,
 				    (uint8_t)i, 1, (uint8_t)j, 2, how};
@@ -901,7 +1231,9 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 	for (k = 0; k < np; k++) {
 		struct pair *p = &pairs[k];
 		double wq = 0, wc = 0, w;
-		uint8_t fl = 0;
+		/* a joined side is weak only if both its words are
+		 * ("Siemens"+"AG" is a real word, "van"+"der" is not) */
+		uint8_t fl, fq = 0xFF, fc = 0xFF;
 
 		if (qused[p->qi] || (p->qn == 2 && qused[p->qi + 1]) ||
 		    cused[p->ci] || (p->cn == 2 && cused[p->ci + 1]))
@@ -909,13 +1241,14 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 		for (i = p->qi; i < (size_t)p->qi + p->qn; i++) {
 			qused[i] = true;
 			wq += q->t[i].w;
-			fl |= q->t[i].flags;
+			fq &= q->t[i].flags;
 		}
 		for (j = p->ci; j < (size_t)p->ci + p->cn; j++) {
 			cused[j] = true;
 			wc += c->t[j].w;
-			fl |= c->t[j].flags;
+			fc &= c->t[j].flags;
 		}
+		fl = fq | fc;
 		w = (wq + wc) / 2;
 		/* a token pair at 0.7 is nearly a different word: rescale so
 		 * that only close pairs count for much */
@@ -964,8 +1297,10 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 		if (!qused[i] && !(q->t[i].flags & TK_TITLE)) {
 			uq += q->t[i].w;
 			if (!(q->t[i].flags &
-			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL)))
+			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
 				unstrong++;
+				uqs += q->t[i].w;
+			}
 			if (expl != NULL)
 				ent_buf_printf(expl, "%smissing '%s'",
 				    ent_buf_len(expl) ? ", " : "", q->t[i].s);
@@ -977,8 +1312,10 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 		if (!cused[j] && !(c->t[j].flags & TK_TITLE)) {
 			uc += c->t[j].w;
 			if (!(c->t[j].flags &
-			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL)))
+			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
 				unstrong++;
+				ucs += c->t[j].w;
+			}
 			if (expl != NULL)
 				ent_buf_printf(expl, "%sextra '%s'",
 				    ent_buf_len(expl) ? ", " : "", c->t[j].s);
@@ -988,6 +1325,11 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 		*kind_out = fuzzy ? 2 : phon ? 1 : (uq + uc > 0 ? 2 : 0);
 	if (den <= 0)
 		return 0.0;
+	/* An organisation's extra word names another one (a subsidiary,
+	 * "Banco Santander Chile"); a person's is a middle name. */
+	if (q->kind != MK_PERSON)
+		den += (PEN_ORG_EXTRA - PEN_QUERY) * uqs +
+		       (PEN_ORG_EXTRA - PEN_CAND) * ucs;
 	s = num / (den + PEN_QUERY * uq + PEN_CAND * uc +
 	              PEN_CONFLICT * (uq < uc ? uq : uc));
 	if (!strong && s > WEAK_ONLY_CAP)
@@ -1011,10 +1353,31 @@ name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
 				seq[b] = seq[b - 1];
 				seq[b - 1] = t;
 			}
+		size_t inv = 0;
+
 		for (a = 0; a + 1 < nseq; a++)
 			desc += seq[a + 1] < seq[a];
+		/* how shuffled: inversions over the most possible; one swap
+		 * of two of five words (a second given name before the
+		 * first) costs a fifth of a reversal */
+		for (a = 0; a < nseq; a++)
+			for (b = a + 1; b < nseq; b++)
+				inv += seq[b] < seq[a];
 		if (desc > 1 || (desc == 1 && seq[nseq - 1] > seq[0])) {
-			s -= PEN_ORDER;
+			double fr = 2.0 * (double)inv /
+			            ((double)nseq * (double)(nseq - 1) / 2.0);
+			uint8_t lo = seq[0], hi = seq[0];
+
+			for (a = 1; a < nseq; a++) {
+				lo = seq[a] < lo ? seq[a] : lo;
+				hi = seq[a] > hi ? seq[a] : hi;
+			}
+			/* the first word moved inside the name: another
+			 * person ("Salman bin Muhammad al-Rawi") */
+			if (seq[0] != lo && seq[0] != hi)
+				fr = 1.0;
+
+			s -= PEN_ORDER * (fr < 1.0 ? fr : 1.0);
 			if (expl != NULL)
 				ent_buf_adds(expl, ", order differs");
 		}

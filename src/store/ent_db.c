@@ -6,9 +6,11 @@
  * services decide what a record is, the store keeps it safe. */
 #include "ent_db.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ent_err.h"
 #include "ent_util.h"
@@ -157,6 +159,17 @@ migrate(struct ent_db *db, struct ent_diag *d)
 	return ENT_OK;
 }
 
+/* Retry every 200 us for up to ~10 s: another process holds the lock. */
+static int
+busy_wait(void *arg, int tries)
+{
+	(void)arg;
+	if (tries >= 50000)
+		return 0;
+	usleep(200);
+	return 1;
+}
+
 int
 ent_db_open(
     const char *path, int flags, struct ent_db **out, struct ent_diag *d)
@@ -182,7 +195,7 @@ ent_db_open(
 		                                   : ent__db_err(db, rc);
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->db, 10000);
+	sqlite3_busy_handler(db->db, busy_wait, NULL);
 	sqlite3_db_config(db->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	/* WAL for concurrent readers; FULL so a commit survives power loss,
 	 * as records and the audit trail demand (DESIGN.md §3). */
@@ -251,13 +264,22 @@ load_next_seq(struct ent_db *db)
 	return ent__db_err(db, rc);
 }
 
+/* Writers of one process queue on this mutex rather than in SQLite's
+ * busy handler, which sleeps up to 100 ms between tries: under load that
+ * starves short transactions (an audit commit) behind long ones.  Other
+ * processes still meet the busy handler (busy_wait below). */
+static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int
 ent_db_begin(struct ent_db *db)
 {
-	int r = exec(db, "BEGIN IMMEDIATE");
+	int r;
 
-	if (r != ENT_OK)
+	pthread_mutex_lock(&writer_lock);
+	if ((r = exec(db, "BEGIN IMMEDIATE")) != ENT_OK) {
+		pthread_mutex_unlock(&writer_lock);
 		return r;
+	}
 	db->in_tx = 1;
 	if ((r = load_next_seq(db)) != ENT_OK)
 		ent_db_rollback(db);
@@ -269,18 +291,26 @@ ent_db_commit(struct ent_db *db)
 {
 	int r = exec(db, "COMMIT");
 
-	if (r == ENT_OK)
+	/* A failed COMMIT leaves the transaction open for a rollback. */
+	if (r == ENT_OK && db->in_tx) {
 		db->in_tx = 0;
+		pthread_mutex_unlock(&writer_lock);
+	}
 	return r;
 }
 
 int
 ent_db_rollback(struct ent_db *db)
 {
-	if (!db->in_tx && sqlite3_get_autocommit(db->db))
-		return ENT_OK;
-	db->in_tx = 0;
-	return exec(db, "ROLLBACK");
+	int r = ENT_OK;
+
+	if (!sqlite3_get_autocommit(db->db))
+		r = exec(db, "ROLLBACK");
+	if (db->in_tx) {
+		db->in_tx = 0;
+		pthread_mutex_unlock(&writer_lock);
+	}
+	return r;
 }
 
 /* ---- settings ---------------------------------------------------------- */

@@ -12,39 +12,133 @@
 #include "ent_util.h"
 #include "svc_int.h"
 
-/* Records are decoded from the store in batches and analysed on two
- * threads: at a million records the name analysis, not SQLite, is what
+/* Records are read from the store in batches; each batch is decoded on
+ * two threads and then analysed on two threads (ent_index_put_many).  At a
+ * million records, JSON decoding and name analysis, not SQLite, are what
  * start-up waits for. */
 #define BUILD_BATCH 8192
+#define BUILD_THREADS 2
+
+/* A row copied out of SQLite: the store's strings die at the next step. */
+struct raw_row {
+	struct ent_row row;
+	char *mem; /* id, schema, props, caption and agency, NUL-separated */
+};
 
 struct build_ctx {
 	struct ent_index *ix;
-	struct ent_record *batch[BUILD_BATCH];
+	struct raw_row raw[BUILD_BATCH];
+	struct ent_record *rec[BUILD_BATCH];
 	size_t n;
 	int err;
 };
 
-static int
-flush_batch(struct build_ctx *bc)
+struct decode_part {
+	struct build_ctx *bc;
+	size_t from, to;
+	int err;
+};
+
+static void *
+decode_part(void *arg)
 {
+	struct decode_part *dp = arg;
 	size_t i;
 	int rc;
 
-	rc = ent_index_put_many(bc->ix,
-	    (const struct ent_record *const *)bc->batch, bc->n, 2, NULL);
-	for (i = 0; i < bc->n; i++)
-		ent_record_free(bc->batch[i]);
+	for (i = dp->from; i < dp->to; i++) {
+		if ((rc = ent__record_from_row(
+		         &dp->bc->raw[i].row, &dp->bc->rec[i])) != ENT_OK) {
+			dp->err = rc;
+			break;
+		}
+	}
+	return NULL;
+}
+
+static int
+flush_batch(struct build_ctx *bc)
+{
+	struct decode_part parts[BUILD_THREADS];
+	pthread_t tid[BUILD_THREADS];
+	size_t i, per = (bc->n + BUILD_THREADS - 1) / BUILD_THREADS;
+	bool started[BUILD_THREADS] = {false};
+	int rc = ENT_OK;
+
+	memset(bc->rec, 0, bc->n * sizeof(bc->rec[0]));
+	for (i = 0; i < BUILD_THREADS; i++) {
+		parts[i].bc = bc;
+		parts[i].from = i * per < bc->n ? i * per : bc->n;
+		parts[i].to = (i + 1) * per < bc->n ? (i + 1) * per : bc->n;
+		parts[i].err = ENT_OK;
+		/* The last part runs here; so does any a thread could not. */
+		if (i + 1 < BUILD_THREADS &&
+		    pthread_create(&tid[i], NULL, decode_part, &parts[i]) == 0)
+			started[i] = true;
+		else
+			decode_part(&parts[i]);
+	}
+	for (i = 0; i < BUILD_THREADS; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		if (parts[i].err != ENT_OK)
+			rc = parts[i].err;
+	}
+	if (rc == ENT_OK)
+		rc = ent_index_put_many(bc->ix,
+		    (const struct ent_record *const *)bc->rec, bc->n,
+		    BUILD_THREADS, NULL);
+	for (i = 0; i < bc->n; i++) {
+		ent_record_free(bc->rec[i]);
+		free(bc->raw[i].mem);
+	}
 	bc->n = 0;
 	return rc;
+}
+
+/* Copy the strings of row into one allocation. */
+static int
+copy_row(const struct ent_row *row, struct raw_row *raw)
+{
+	const char *src[5] = {
+	    row->id, row->schema, row->props, row->caption, row->meta.agency};
+	size_t len[5], total = 0, i;
+	char *p;
+
+	for (i = 0; i < 5; i++)
+		total += (len[i] = src[i] != NULL ? strlen(src[i]) : 0) + 1;
+	if ((raw->mem = p = malloc(total)) == NULL)
+		return ENT_ENOMEM;
+	raw->row = *row;
+	for (i = 0; i < 5; i++) {
+		memcpy(p, src[i] != NULL ? src[i] : "", len[i] + 1);
+		src[i] = p;
+		p += len[i] + 1;
+	}
+	raw->row.id = src[0];
+	raw->row.schema = src[1];
+	raw->row.props = src[2];
+	raw->row.caption = src[3];
+	raw->row.meta.agency = src[4];
+	/* The index needs only the owner; the other metadata is not copied. */
+	raw->row.meta.created = raw->row.meta.updated = NULL;
+	raw->row.meta.legal_basis = raw->row.meta.handling = NULL;
+	raw->row.meta.distribution = NULL;
+	raw->row.meta.review_by = raw->row.meta.expires = NULL;
+	return ENT_OK;
 }
 
 static int
 index_row(void *ctx, const struct ent_row *row)
 {
+	const struct ent_schema *s = ent_schema_get(row->schema);
 	struct build_ctx *bc = ctx;
 	int rc;
 
-	if ((rc = ent__record_from_row(row, &bc->batch[bc->n])) != ENT_OK)
+	/* Links carry no name or document to screen. */
+	if (s != NULL && s->edge)
+		return 0;
+	if ((rc = copy_row(row, &bc->raw[bc->n])) != ENT_OK)
 		return bc->err = rc;
 	if (++bc->n == BUILD_BATCH && (rc = flush_batch(bc)) != ENT_OK)
 		return bc->err = rc;
@@ -76,7 +170,7 @@ build(struct ent_node *n, struct ent_index **out, struct ent_diag *d)
 	return ENT_OK;
 fail:
 	while (bc->n > 0)
-		ent_record_free(bc->batch[--bc->n]);
+		free(bc->raw[--bc->n].mem);
 	ent_sess_close(s);
 	ent_index_free(bc->ix);
 	free(bc);
@@ -129,7 +223,19 @@ ent__index_note_delete(struct ent_node *n, const char *id)
 		ent_index_remove(ix, id);
 }
 
-/* A compact description of the query for the audit trail. */
+/* Append ,"key":"value" with value escaped, when value is set. */
+static void
+describe_str(struct ent_buf *b, const char *key, const char *value)
+{
+	if (value == NULL)
+		return;
+	ent_buf_printf(b, ",\"%s\":", key);
+	ent_json_str(b, value);
+}
+
+/* The query as the audit trail keeps it: everything the officer asked
+ * about, document numbers included, since police rules require knowing
+ * exactly what was searched. */
 static void
 describe(const struct ent_query *q, struct ent_buf *b)
 {
@@ -137,24 +243,27 @@ describe(const struct ent_query *q, struct ent_buf *b)
 
 	ent_buf_adds(b, "{\"names\":[");
 	for (i = 0; i < q->nnames; i++) {
-		const char *p;
-
-		ent_buf_adds(b, i > 0 ? ",\"" : "\"");
-		for (p = q->names[i]; *p != '\0'; p++) {
-			if (*p == '"' || *p == '\\')
-				ent_buf_addc(b, '\\');
-			if ((unsigned char)*p >= 0x20)
-				ent_buf_addc(b, *p);
-		}
-		ent_buf_addc(b, '"');
+		if (i > 0)
+			ent_buf_addc(b, ',');
+		ent_json_str(b, q->names[i]);
 	}
 	ent_buf_adds(b, "]");
-	if (q->birth_date != NULL)
-		ent_buf_printf(b, ",\"birth_date\":\"%.20s\"", q->birth_date);
-	if (q->nationality != NULL)
-		ent_buf_printf(b, ",\"nationality\":\"%.3s\"", q->nationality);
-	if (q->ndocs > 0)
-		ent_buf_printf(b, ",\"documents\":%zu", q->ndocs);
+	describe_str(b, "schema", q->schema);
+	describe_str(b, "birth_date", q->birth_date);
+	describe_str(b, "nationality", q->nationality);
+	describe_str(b, "gender", q->gender);
+	if (q->ndocs > 0) {
+		ent_buf_adds(b, ",\"documents\":[");
+		for (i = 0; i < q->ndocs; i++) {
+			ent_buf_adds(
+			    b, i > 0 ? ",{\"number\":" : "{\"number\":");
+			ent_json_str(b,
+			    q->docs[i].number != NULL ? q->docs[i].number : "");
+			describe_str(b, "country", q->docs[i].country);
+			ent_buf_addc(b, '}');
+		}
+		ent_buf_addc(b, ']');
+	}
 	ent_buf_adds(b, "}");
 }
 
