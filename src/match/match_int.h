@@ -25,7 +25,8 @@ enum {
 	TK_INITIAL = 1 << 3, /* a single letter */
 	TK_ABJAD = 1 << 4,   /* written without vowels (Arabic, Hebrew) */
 	TK_TITLE = 1 << 5,   /* mr, dr, sheikh, president ...: ignored */
-	TK_SYLL = 1 << 6     /* from Han/Hangul/Kana syllables */
+	TK_SYLL = 1 << 6,    /* from Han/Hangul/Kana syllables */
+	TK_NICK = 1 << 7     /* a known nickname (Bill, Ted, Bibi ...) */
 };
 
 #define NAME_TOK_MAX 24
@@ -43,6 +44,9 @@ struct nname {
 	struct ntok t[NAME_TOK_MAX];
 	size_t n;
 	char *folded; /* tokens joined by spaces, owned (for literal match) */
+	/* enum mkind, set by name_analyze; name_compare reads only the query
+	 * side's (records loaded from the index leave it unset) */
+	uint8_t kind;
 };
 
 /* Compact stored form of an analysed name (index memory matters at 1M
@@ -74,5 +78,31 @@ double name_compare(const struct nname *q, const struct nname *c,
     struct ent_buf *expl, int *kind_out);
 
 uint64_t hash64(const void *p, size_t n, uint64_t seed);
+
+/* Token-pair similarities remembered within one query: its candidates
+ * were found through shared words, so the same pairs come back from one
+ * candidate to the next.  A token is known by the hash of its text, its
+ * flags, legal class and length (all tok_sim reads); a full table just
+ * stops remembering.  Caller-owned, one per thread (index scratch);
+ * simmemo_reset() before each query, then pass it to name_compare_memo(). */
+#define SIMMEMO_CAP 4096 /* a power of two */
+
+struct simmemo_ent {
+	uint64_t a, b;
+	const char *how;
+	double sim;
+	uint32_t gen; /* valid when == simmemo.gen */
+};
+
+struct simmemo {
+	struct simmemo_ent e[SIMMEMO_CAP];
+	uint32_t gen, n;
+};
+
+void simmemo_reset(struct simmemo *m);
+
+/* name_compare with a memo (NULL: none).  Same result. */
+double name_compare_memo(const struct nname *q, const struct nname *c,
+    struct ent_buf *expl, int *kind_out, struct simmemo *memo);
 
 #endif /* MATCH_INT_H */

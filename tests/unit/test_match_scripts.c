@@ -109,6 +109,32 @@ static const struct pair pairs[] = {
     {"Organization", "Al Qa'ida", "Al Qaeda", true},
     {"Organization", "Al-Qaida in Iraq", "Al-Shabaab", false},
     {"Vessel", "Hellenic Spirit", "MV Hellenic Spirit", true},
+    /* nicknames: a known hypocoristic matches its full given name, and
+     * only that one */
+    {"Person", "Benjamin Netanyahu", "Bibi Netanyahu", true},
+    {"Person", "Theodore Roosevelt", "Ted Roosevelt", true},
+    {"Person", "William Jefferson Clinton", "Bill Clinton", true},
+    {"Person", "Robert Mugabe", "Bob Mugabe", true},
+    {"Person", "Hillary Clinton", "Bill Clinton", false},
+    {"Person", "Benedetta Rossi", "Bibi Rossi", false},
+    /* two-letter initials of a hyphenated or double given name */
+    {"Person", "Jean-Claude Juncker", "JC Juncker", true},
+    {"Person", "Jean-Claude Juncker", "JP Juncker", false},
+    /* a legal form written joined to the name */
+    {"Company", "Volkswagen AG", "VolkswagenAG", true},
+    {"Company", "Volkswagen AG", "VolksbankAG", false},
+    /* organisations: an extra distinctive word is another entity */
+    {"Company", "Banco Bilbao S.A.", "Banco Bilbao Argentina S.A.", false},
+    {"Company", "Rosneft Trading S.A.", "Rosneft Trading Services S.A.", false},
+    {"Company", "Rosneft Trading S.A.", "Rosneft Trading SA", true},
+    /* two middle names swapped costs a little; the first name moved is
+     * another person */
+    {"Person", "Reinaldo Lenin Gregorio Cerna Juarez",
+        "Reinaldo Gregorio Lenin Cerna Juarez", true},
+    {"Person", "Hasan bin Ahmad al-Ubaidi", "Ahmad bin Hasan al-Ubaidi", false},
+    /* Han and Hangul against themselves: another syllable, another name */
+    {"Person", "김정은", "김정은", true},
+    {"Person", "毛泽东", "毛泽东", true},
 };
 
 static int
