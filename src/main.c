@@ -29,8 +29,10 @@ main(int argc, char **argv)
 		return ENT_EXIT_USAGE;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	/* Process-wide libraries, before any thread starts. */
-	if (ent_crypto_init() != 0 || ent_text_init() != 0) {
+	/* libsodium before any thread starts; ICU initialises itself on
+	 * first use (under a lock), so commands that never fold text do not
+	 * pay for compiling the transliterator. */
+	if (ent_crypto_init() != 0) {
 		fprintf(stderr, "entente: cannot initialise libraries\n");
 		return ENT_EXIT_FAIL;
 	}

@@ -50,6 +50,15 @@ int ent_reader_open(const char *path, enum ent_format fmt,
 int ent_reader_next(struct ent_reader *rd, struct ent_record **out, long *line,
     struct ent_diag *d);
 
+/* For line-based formats (FtM): the next non-blank line, undecoded, into
+ * line, so callers can decode lines on several threads with
+ * ent_ftm_decode().  Returns ENT_OK, ENT_ENOTFOUND at the end,
+ * ENT_ETOOBIG for an overlong line (skipped; recoverable), ENT_EINVAL if
+ * the format is not line-based, or ENT_EIO.  Do not mix with
+ * ent_reader_next() on one reader. */
+int ent_reader_next_line(struct ent_reader *rd, struct ent_buf *line,
+    long *lineno, struct ent_diag *d);
+
 /* The detected or given format, and the name used in messages ("<stdin>"
  * or the path).  Borrowed. */
 enum ent_format ent_reader_format(const struct ent_reader *rd);
@@ -67,7 +76,8 @@ void ent_reader_close(struct ent_reader *rd); /* NULL-safe */
  * last_seen, last_change, target) are accepted and ignored, as FtM tools
  * emit them. */
 
-/* Parse one JSON object of len bytes.  *out only on ENT_OK. */
+/* Parse one JSON object of len bytes (UTF-8 is checked first, so a bad
+ * byte is reported as such).  *out only on ENT_OK.  Thread-safe. */
 int ent_ftm_decode(
     const char *json, size_t len, struct ent_record **out, struct ent_diag *d);
 /* Append the canonical one-line form (no newline) to b: keys in a fixed

@@ -37,10 +37,16 @@ static int
 decode_values(
     struct ent_record *r, const char *prop, json_t *vals, struct ent_diag *d)
 {
+	const struct ent_prop *p;
 	size_t i;
 	json_t *v;
 	int rc;
 
+	if ((p = ent_schema_prop(r->schema, prop)) == NULL) {
+		ent_diag_set(d, "properties.%.64s: %s has no property '%.64s'",
+		    prop, r->schema->name, prop);
+		return ENT_EINVAL;
+	}
 	if (!json_is_array(vals)) {
 		ent_diag_set(
 		    d, "properties.%.64s: expected an array of strings", prop);
@@ -54,7 +60,7 @@ decode_values(
 			    i);
 			return ENT_EINVAL;
 		}
-		if ((rc = ent_record_addn(r, prop, json_string_value(v),
+		if ((rc = ent_record_addp(r, p, json_string_value(v),
 		         json_string_length(v), d)) != ENT_OK) {
 			ent_diag_prefix(d, "properties");
 			return rc;
@@ -229,6 +235,10 @@ ent_ftm_decode(
 	json_t *root;
 	int rc;
 
+	if (!ent_utf8_valid(json, len)) {
+		ent_diag_set(d, "not valid UTF-8");
+		return ENT_EINVAL;
+	}
 	if ((root = parse(json, len, d)) == NULL)
 		return ENT_EINVAL;
 	rc = decode_object(root, out, d);

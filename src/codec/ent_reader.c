@@ -132,6 +132,32 @@ blank(const char *s)
 	return true;
 }
 
+/* The next non-blank line into b; see ent_reader_next_line(). */
+static int
+ftm_line(
+    struct ent_reader *rd, struct ent_buf *b, long *line, struct ent_diag *d)
+{
+	struct ftm_state *st = rd->state;
+	int r;
+
+	for (;;) {
+		r = ent__read_line(rd->fp, b, ENT_LINE_MAX, &st->lineno);
+		*line = st->lineno;
+		if (r == ENT_ETOOBIG) {
+			ent_diag_set(d,
+			    "line longer than the limit of %u bytes",
+			    ENT_LINE_MAX);
+			return ENT_ETOOBIG;
+		}
+		if (r == ENT_EIO)
+			ent_diag_set(d, "read error: %s", strerror(errno));
+		if (r != ENT_OK)
+			return r;
+		if (!blank(ent_buf_str(b)))
+			return ENT_OK;
+	}
+}
+
 static int
 ftm_next(struct ent_reader *rd, struct ent_record **out, long *line,
     struct ent_diag *d)
@@ -139,31 +165,12 @@ ftm_next(struct ent_reader *rd, struct ent_record **out, long *line,
 	struct ftm_state *st = rd->state;
 	int r;
 
-	for (;;) {
-		r = ent__read_line(
-		    rd->fp, &st->line, ENT_LINE_MAX, &st->lineno);
-		*line = st->lineno;
-		if (r == ENT_ENOTFOUND) {
-			*out = NULL;
-			return ENT_OK;
-		}
-		if (r == ENT_ETOOBIG) {
-			ent_diag_set(d,
-			    "line longer than the limit of %u bytes",
-			    ENT_LINE_MAX);
-			return ENT_ETOOBIG;
-		}
-		if (r != ENT_OK) {
-			ent_diag_set(d, "read error: %s", strerror(errno));
-			return r;
-		}
-		if (!blank(ent_buf_str(&st->line)))
-			break;
+	if ((r = ftm_line(rd, &st->line, line, d)) == ENT_ENOTFOUND) {
+		*out = NULL;
+		return ENT_OK;
 	}
-	if (!ent_utf8_valid(st->line.data, st->line.len)) {
-		ent_diag_set(d, "not valid UTF-8");
-		return ENT_EINVAL;
-	}
+	if (r != ENT_OK)
+		return r;
 	return ent_ftm_decode(st->line.data, st->line.len, out, d);
 }
 
@@ -354,6 +361,18 @@ ent_reader_next(struct ent_reader *rd, struct ent_record **out, long *line,
 	*line = 0;
 	*out = NULL;
 	return rd->ops->next(rd, out, line, d);
+}
+
+int
+ent_reader_next_line(struct ent_reader *rd, struct ent_buf *line, long *lineno,
+    struct ent_diag *d)
+{
+	*lineno = 0;
+	if (rd->ops != &ent__ftm_ops) {
+		ent_diag_set(d, "%s: not a line-based format", rd->name);
+		return ENT_EINVAL;
+	}
+	return ftm_line(rd, line, lineno, d);
 }
 
 enum ent_format

@@ -433,24 +433,32 @@ ent_record_addn(struct ent_record *r, const char *prop, const char *value,
     size_t len, struct ent_diag *d)
 {
 	const struct ent_prop *p;
-	struct ent_pvals *pv;
-	size_t pos;
-	char *v = NULL;
-	int rc;
 
 	if ((p = ent_schema_prop(r->schema, prop)) == NULL) {
 		ent_diag_set(d, "%.64s: %s has no property '%.64s'", prop,
 		    r->schema->name, prop);
 		return ENT_EINVAL;
 	}
+	return ent_record_addp(r, p, value, len, d);
+}
+
+int
+ent_record_addp(struct ent_record *r, const struct ent_prop *p,
+    const char *value, size_t len, struct ent_diag *d)
+{
+	struct ent_pvals *pv;
+	size_t pos;
+	char *v = NULL;
+	int rc;
+
 	if (len > ENT_VALUE_MAX) {
 		ent_diag_set(d,
-		    "%s: value of %zu bytes exceeds the limit of %d", prop, len,
-		    ENT_VALUE_MAX);
+		    "%s: value of %zu bytes exceeds the limit of %d", p->name,
+		    len, ENT_VALUE_MAX);
 		return ENT_ETOOBIG;
 	}
 	if (!ent_utf8_valid(value, len)) {
-		ent_diag_set(d, "%s: value is not valid UTF-8", prop);
+		ent_diag_set(d, "%s: value is not valid UTF-8", p->name);
 		return ENT_EINVAL;
 	}
 	if ((v = ent_strndup(value, len)) == NULL)

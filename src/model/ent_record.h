@@ -65,6 +65,11 @@ int ent_record_add(struct ent_record *r, const char *prop, const char *value,
 int ent_record_addn(struct ent_record *r, const char *prop, const char *value,
     size_t len, struct ent_diag *d);
 
+/* The same with the property already looked up with ent_schema_prop() on
+ * r's schema: for decoders that add many values of one property. */
+int ent_record_addp(struct ent_record *r, const struct ent_prop *p,
+    const char *value, size_t len, struct ent_diag *d);
+
 /* Values of a property; NULL with *n = 0 if none.  Borrowed. */
 char *const *ent_record_get(
     const struct ent_record *r, const char *prop, size_t *n);

@@ -382,9 +382,12 @@ ent_schema_prop(const struct ent_schema *s, const char *name)
 {
 	size_t i;
 
+	/* Comparing the first byte before the whole name makes this linear
+	 * scan cheap enough for the decoder's hot path. */
 	for (; s != NULL; s = ent_schema_parent(s))
 		for (i = 0; i < s->nprops; i++)
-			if (strcmp(s->props[i].name, name) == 0)
+			if (s->props[i].name[0] == name[0] &&
+			    strcmp(s->props[i].name, name) == 0)
 				return &s->props[i];
 	return NULL;
 }

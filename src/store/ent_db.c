@@ -246,22 +246,37 @@ ent_db_schema_version(struct ent_db *db)
 	return db->schema_version;
 }
 
-/* Writers are serialised by BEGIN IMMEDIATE, so the change counter can be
- * read once per transaction and counted up in memory. */
+/* Writers are serialised by BEGIN IMMEDIATE, so the change counter is
+ * read once per transaction, counted up in memory and written back at
+ * commit; so is the time every record of the transaction is stamped with.
+ * An index on record(seq) would do the same at the cost of every insert. */
 static int
 load_next_seq(struct ent_db *db)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	char *v = NULL;
+	int64_t n = 1;
+	int r;
 
-	rc = sqlite3_prepare_v2(db->db,
-	    "SELECT coalesce(max(seq), 0) + 1 FROM record", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		db->next_seq = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return ent__db_err(db, rc);
+	r = ent_db_setting_get(db, "seq", &v);
+	if (r == ENT_OK && ent_parse_i64(v, 1, INT64_MAX, &n) != ENT_OK)
+		r = ENT_EINTERNAL; /* a corrupt counter is not ours to guess */
+	free(v);
+	if (r != ENT_OK && r != ENT_ENOTFOUND)
+		return r;
+	db->next_seq = db->begin_seq = n;
+	ent_now_iso(db->now, sizeof(db->now));
+	return ENT_OK;
+}
+
+static int
+save_next_seq(struct ent_db *db)
+{
+	char v[32];
+
+	if (db->next_seq == db->begin_seq)
+		return ENT_OK;
+	snprintf(v, sizeof(v), "%lld", (long long)db->next_seq);
+	return ent_db_setting_set(db, "seq", v);
 }
 
 /* Writers of one process queue on this mutex rather than in SQLite's
@@ -289,7 +304,10 @@ ent_db_begin(struct ent_db *db)
 int
 ent_db_commit(struct ent_db *db)
 {
-	int r = exec(db, "COMMIT");
+	int r = db->in_tx ? save_next_seq(db) : ENT_OK;
+
+	if (r == ENT_OK)
+		r = exec(db, "COMMIT");
 
 	/* A failed COMMIT leaves the transaction open for a rollback. */
 	if (r == ENT_OK && db->in_tx) {

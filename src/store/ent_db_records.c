@@ -198,7 +198,7 @@ int
 ent_db_put(
     struct ent_db *db, const struct ent_row *row, enum ent_put_result *res)
 {
-	char now[32];
+	const char *now = db->now;
 	struct stored old;
 	sqlite3_stmt *st;
 	int64_t version;
@@ -208,7 +208,6 @@ ent_db_put(
 
 	if (row->meta.agency == NULL || !db->in_tx)
 		return ENT_EINVAL;
-	ent_now_iso(now, sizeof(now));
 	/* Most puts during an import are new ids: try the insert first and
 	 * look at the stored row only when the id is taken. */
 	if ((r = try_insert(db, row, now, &inserted)) != ENT_OK)

@@ -17,7 +17,9 @@ struct ent_db {
 	sqlite3 *db;
 	int schema_version;
 	int in_tx;
-	int64_t next_seq; /* the seq the next write gets; valid in a tx */
+	int64_t next_seq;  /* the seq the next write gets; valid in a tx */
+	int64_t begin_seq; /* next_seq when the transaction began */
+	char now[32];      /* the transaction's time, ISO 8601 UTC */
 	struct {
 		const char *sql; /* the literal, compared by address */
 		sqlite3_stmt *st;
