@@ -42,6 +42,8 @@
 
 enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 
+#define SID_OTHER 255
+
 struct mname {
 	uint32_t tok0;
 	uint8_t ntok;
@@ -79,6 +81,12 @@ struct kent {
 struct ent_index {
 	pthread_rwlock_t *lock; /* a pointer: screening takes it via const ix */
 	struct mrec **recs;     /* by slot */
+	/* by slot, what candidate filtering reads, so that it touches one
+	 * byte per candidate rather than a record: 0 dead, else 1 + index
+	 * into schemas[] (SID_OTHER: look at the record) */
+	uint8_t *sid;
+	const struct ent_schema *schemas[SID_OTHER - 1];
+	size_t nschemas;
 	uint32_t nslots, capslots;
 	size_t live;
 	struct kent *keys;
@@ -320,7 +328,33 @@ mrec_add_name(struct mrec *m, struct ent_buf *blob, size_t *capt,
 {
 	size_t i;
 
-	if (nm->n == 0 || m->nnames >= REC_NAMES_MAX)
+	if (nm->n == 0)
+		return ENT_OK;
+	/* The same analysed name twice ("name" is often firstName +
+	 * lastName) scores the same: keep one, not weak if either is not. */
+	for (i = 0; i < m->nnames; i++) {
+		const struct mname *o = &m->names[i];
+		size_t k;
+
+		if (o->ntok != nm->n)
+			continue;
+		for (k = 0; k < nm->n; k++) {
+			const struct stok *st = &m->toks[o->tok0 + k];
+			const struct ntok *t = &nm->t[k];
+
+			if (st->h != t->h || st->flags != t->flags ||
+			    st->len != t->len || st->lclass != t->lclass ||
+			    memcmp(ent_buf_str(blob) + st->off, t->s, t->len) !=
+			        0)
+				break;
+		}
+		if (k == nm->n) {
+			if (!weak)
+				m->names[i].weak = false;
+			return ENT_OK;
+		}
+	}
+	if (m->nnames >= REC_NAMES_MAX)
 		return ENT_OK;
 	if (m->ntoks + nm->n > *capt) {
 		size_t nc = (*capt + nm->n) * 2;
@@ -350,6 +384,29 @@ mrec_add_name(struct mrec *m, struct ent_buf *blob, size_t *capt,
 			return ENT_ENOMEM;
 	}
 	return ENT_OK;
+}
+
+static void *
+shrink(void *p, size_t n, size_t size)
+{
+	void *q;
+
+	if (n == 0) {
+		free(p);
+		return NULL;
+	}
+	q = realloc(p, n * size);
+	return q != NULL ? q : p; /* a failed shrink keeps the larger block */
+}
+
+static void
+mrec_shrink(struct mrec *m, size_t capt)
+{
+	m->names = shrink(m->names, m->nnames, sizeof(*m->names));
+	m->docs = shrink(m->docs, m->ndocs, sizeof(*m->docs));
+	m->nat = shrink(m->nat, m->nnat, sizeof(*m->nat));
+	if (capt > m->ntoks)
+		m->toks = shrink(m->toks, m->ntoks, sizeof(*m->toks));
 }
 
 /* Analyse a record into its index form.  *out NULL (and ENT_OK) when the
@@ -483,9 +540,16 @@ mrec_build(const struct ent_record *r, struct mrec **out)
 	if (r->meta.agency != NULL &&
 	    (m->agency = ent_strdup(r->meta.agency)) == NULL)
 		goto out;
-	m->blob = ent_buf_steal(&blob, NULL);
-	if (m->blob == NULL)
-		goto out;
+	{
+		size_t bl;
+
+		if ((m->blob = ent_buf_steal(&blob, &bl)) == NULL)
+			goto out;
+		m->blob = shrink(m->blob, bl + 1, 1);
+	}
+	/* 1M records stay resident: give back the room built for the worst
+	 * case (64 names, 16 documents per record) */
+	mrec_shrink(m, capt);
 	*out = m;
 	m = NULL;
 	rc = ENT_OK;
@@ -590,6 +654,15 @@ u64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A replaced or removed record: its slot stays, skipped by queries. */
+static void
+slot_kill(struct ent_index *ix, uint32_t slot)
+{
+	ix->recs[slot]->dead = true;
+	ix->sid[slot] = 0;
+	ix->live--;
+}
+
 /* Insert a built record under the write lock. */
 static int
 index_insert(struct ent_index *ix, struct mrec *m)
@@ -606,10 +679,14 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	if (ix->nslots == ix->capslots) {
 		uint32_t nc = ix->capslots ? ix->capslots * 2 : 1024;
 		struct mrec **nr = realloc(ix->recs, nc * sizeof(*nr));
+		uint8_t *ns;
 
 		if (nr == NULL)
 			return ENT_ENOMEM;
 		ix->recs = nr;
+		if ((ns = realloc(ix->sid, nc)) == NULL)
+			return ENT_ENOMEM;
+		ix->sid = ns;
 		ix->capslots = nc;
 	}
 	if ((ix->usedids + 1) * 2 > ix->capids && ids_grow(ix) != ENT_OK)
@@ -641,14 +718,18 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	}
 	pos = id_probe(ix, m->id, &found);
 	if (found) {
-		ix->recs[ix->ids[pos] - 1]->dead = true;
-		ix->live--;
+		slot_kill(ix, ix->ids[pos] - 1);
 	} else {
 		if (ix->ids[pos] == 0)
 			ix->usedids++;
 	}
 	ix->ids[pos] = slot + 1;
 	ix->recs[slot] = m;
+	for (i = 0; i < ix->nschemas && ix->schemas[i] != m->schema; i++)
+		;
+	if (i == ix->nschemas && i < SID_OTHER - 1)
+		ix->schemas[ix->nschemas++] = m->schema;
+	ix->sid[slot] = i < ix->nschemas ? (uint8_t)(i + 1) : SID_OTHER;
 	ix->nslots++;
 	ix->live++;
 	rc = ENT_OK;
@@ -695,6 +776,7 @@ ent_index_free(struct ent_index *ix)
 	for (i = 0; i < ix->capkeys; i++)
 		free(ix->keys[i].post);
 	free(ix->recs);
+	free(ix->sid);
 	free(ix->keys);
 	free(ix->ids);
 	pthread_rwlock_destroy(ix->lock);
@@ -721,9 +803,8 @@ ent_index_put(struct ent_index *ix, const struct ent_record *r)
 		if (ix->capids > 0) {
 			pos = id_probe(ix, r->id, &found);
 			if (found) {
-				ix->recs[ix->ids[pos] - 1]->dead = true;
+				slot_kill(ix, ix->ids[pos] - 1);
 				ix->ids[pos] = UINT32_MAX;
-				ix->live--;
 			}
 		}
 	} else if ((rc = index_insert(ix, m)) != ENT_OK) {
@@ -819,9 +900,8 @@ ent_index_remove(struct ent_index *ix, const char *id)
 	if (ix->capids > 0) {
 		pos = id_probe(ix, id, &found);
 		if (found) {
-			ix->recs[ix->ids[pos] - 1]->dead = true;
+			slot_kill(ix, ix->ids[pos] - 1);
 			ix->ids[pos] = UINT32_MAX;
-			ix->live--;
 			rc = ENT_OK;
 		}
 	}
@@ -881,10 +961,13 @@ date_parse(const char *s, struct date *d)
 #define W_DOB_EXACT 0.05
 #define W_DOB_PARTIAL 0.02
 #define W_DOB_SWAP 0.0
-#define W_DOB_CONFLICT (-0.15)
+#define W_DOB_CONFLICT (-0.15)      /* other year, close */
+#define W_DOB_FULL_CONFLICT (-0.35) /* another full date, or far years */
+#define W_DOB_NEAR (-0.08)          /* a year digit mistyped, or estimated */
+#define DOB_FAR_YEARS 5             /* a year-only date this far: conflict */
 #define W_DOB_DAY_CONFLICT (-0.10)
 #define W_NAT_MATCH 0.02
-#define W_NAT_CONFLICT (-0.10)
+#define W_NAT_CONFLICT (-0.15)
 #define W_GENDER_CONFLICT (-0.20)
 #define S_DOC_EXACT 0.98
 #define S_DOC_OCR 0.90
@@ -907,6 +990,7 @@ struct qctx {
 	char docs[ENT_QUERY_DOCS_MAX][DOC_MAX + 1];
 	char ocr[ENT_QUERY_DOCS_MAX][DOC_MAX + 1];
 	size_t ndocs;
+	struct simmemo *memo; /* this thread's, for this query; may be NULL */
 };
 
 static void feat_add(struct feat *f, size_t *nf, const char *name, double score,
@@ -963,8 +1047,8 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
 			*p = '\0';
 			cn.folded = folded;
 			for (i = 0; i < qc->nnames; i++) {
-				double s =
-				    name_compare(&qn[i], &cn, NULL, NULL);
+				double s = name_compare_memo(
+				    &qn[i], &cn, NULL, NULL, qc->memo);
 
 				if (m->names[j].weak)
 					s *= 0.9;
@@ -1012,12 +1096,31 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
 	return best;
 }
 
+/* Two years that differ in one digit, or by two adjacent digits
+ * swapped (1975 / 1957): a typing error rather than another date. */
+static bool
+year_digit_typo(int a, int b)
+{
+	char x[8], y[8];
+	size_t i, nd = 0, first = 0;
+
+	snprintf(x, sizeof(x), "%04d", a);
+	snprintf(y, sizeof(y), "%04d", b);
+	for (i = 0; i < 4; i++)
+		if (x[i] != y[i] && nd++ == 0)
+			first = i;
+	if (nd == 1)
+		return true;
+	return nd == 2 && first < 3 && x[first] == y[first + 1] &&
+	       x[first + 1] == y[first];
+}
+
 static double
 score_dob(
     const struct qctx *qc, const struct mrec *m, struct feat *f, size_t *nf)
 {
 	double best = -1e9;
-	const char *bname = NULL;
+	const char *bname = NULL, *why, *bwhy = "";
 	size_t i, bi = 0;
 
 	if (!qc->has_dob || m->ndob == 0)
@@ -1030,8 +1133,31 @@ score_dob(
 
 		if (!date_parse(m->dob[i], &r))
 			continue;
+		why = "";
 		if (q->y != r.y) {
-			s = W_DOB_CONFLICT, nm = "dob_conflict";
+			/* A birth date is the strongest evidence a namesake
+			 * is someone else: two full dates that differ in the
+			 * year and more, or years far apart.  But one typo
+			 * (a year digit, the day and month kept) or a
+			 * year-only date one off (an estimate) is probably
+			 * the same date. */
+			int dy = q->y > r.y ? q->y - r.y : r.y - q->y;
+			bool full = q->d != 0 && r.d != 0;
+			bool same_md = full && q->m == r.m && q->d == r.d;
+
+			nm = "dob_conflict";
+			if (same_md && (dy == 1 || year_digit_typo(q->y, r.y)))
+				s = W_DOB_NEAR, why = " (year mistyped?)";
+			else if (dy == 1 && !full)
+				s = W_DOB_NEAR, why = " (years one apart)";
+			else if (full)
+				s = W_DOB_FULL_CONFLICT,
+				why = " (another date: another person)";
+			else if (dy >= DOB_FAR_YEARS)
+				s = W_DOB_FULL_CONFLICT,
+				why = " (years far apart: another person)";
+			else
+				s = W_DOB_CONFLICT, why = " (other year)";
 		} else if (q->m == 0 || r.m == 0) {
 			s = W_DOB_PARTIAL, nm = "dob_year";
 		} else if (q->m == r.m) {
@@ -1043,19 +1169,23 @@ score_dob(
 				s = W_DOB_DAY_CONFLICT, nm = "dob_conflict";
 		} else if (q->d != 0 && q->d == r.m && q->m == r.d) {
 			s = W_DOB_SWAP, nm = "dob_day_month_swapped";
+		} else if (q->d != 0 && r.d != 0 && q->d != r.d) {
+			s = W_DOB_FULL_CONFLICT, nm = "dob_conflict";
+			why = " (month and day differ: another person)";
 		} else {
 			s = W_DOB_DAY_CONFLICT, nm = "dob_conflict";
 		}
 		if (s > best) {
 			best = s;
 			bname = nm;
+			bwhy = why;
 			bi = i;
 		}
 	}
 	if (bname == NULL)
 		return 0;
-	feat_add(f, nf, bname, best, "query born %s, record %s",
-	    qc->q->birth_date, m->dob[bi]);
+	feat_add(f, nf, bname, best, "query born %s, record %s%s",
+	    qc->q->birth_date, m->dob[bi], bwhy);
 	return best;
 }
 
@@ -1161,6 +1291,9 @@ struct scratch {
 	uint32_t cap;
 	uint32_t *touched;
 	size_t ntouched, tcap;
+	struct simmemo *memo;
+	void *cand; /* struct cand[ccap], reused across queries */
+	size_t ccap;
 };
 
 static pthread_key_t scratch_key;
@@ -1174,6 +1307,8 @@ scratch_free(void *p)
 	if (s != NULL) {
 		free(s->acc);
 		free(s->touched);
+		free(s->memo);
+		free(s->cand);
 	}
 	free(s);
 }
@@ -1234,6 +1369,93 @@ struct qkey {
 	const struct kent *k;
 	float idf;
 };
+
+/* A query word the index does not know is likely a typo ("Ricirdo"):
+ * look up the indexed words one edit away (deleted, swapped, replaced or
+ * inserted letter) and use their exact keys, at TYPO_W of their weight.
+ * Done on the query side so the index holds no extra keys; about 50 L
+ * hash probes for a word of L letters, and only for unknown words. */
+#define TYPO_KEYS_MAX 32
+#define TYPO_W 0.8f
+
+static size_t
+typo_try(const struct ent_index *ix, const char *v, size_t vl, struct qkey *qk,
+    size_t n, size_t max)
+{
+	uint64_t key = key_hash('E', v, vl);
+	const struct kent *k;
+	size_t i;
+
+	if (n >= max || (k = key_find(ix, key)) == NULL || k->n == 0)
+		return n;
+	for (i = 0; i < n; i++)
+		if (qk[i].key == key)
+			return n;
+	qk[n].key = key;
+	qk[n].k = k;
+	qk[n].idf =
+	    TYPO_W * (float)log(1.0 + (double)(ix->live + 1) / (double)k->n);
+	return n + 1;
+}
+
+static size_t
+typo_qkeys(const struct ent_index *ix, const struct qctx *qc, struct qkey *qk,
+    size_t n, size_t max)
+{
+	const uint8_t skip =
+	    TK_TITLE | TK_LEGAL | TK_WEAK | TK_NUM | TK_INITIAL;
+	char v[TOK_LEN_MAX + 2];
+	size_t kind, i, t, p, l;
+	char c;
+
+	for (kind = 0; kind < 3; kind++) {
+		for (i = 0; qc->names[kind] != NULL && i < qc->nnames; i++) {
+			const struct nname *nm = &qc->names[kind][i];
+
+			for (t = 0; t < nm->n; t++) {
+				const struct ntok *tk = &nm->t[t];
+				const char *s = tk->s;
+
+				l = tk->len;
+				if ((tk->flags & skip) || l < 4 ||
+				    l + 1 > TOK_LEN_MAX ||
+				    key_df(ix, key_hash('E', s, l)) > 0)
+					continue;
+				for (p = 0; p < l; p++) { /* deletion */
+					memcpy(v, s, p);
+					memcpy(v + p, s + p + 1, l - p - 1);
+					n = typo_try(ix, v, l - 1, qk, n, max);
+				}
+				for (p = 0; p + 1 < l; p++) { /* swap */
+					memcpy(v, s, l);
+					v[p] = s[p + 1];
+					v[p + 1] = s[p];
+					n = typo_try(ix, v, l, qk, n, max);
+				}
+				for (p = 0; p < l; p++) { /* replacement */
+					memcpy(v, s, l);
+					for (c = 'a'; c <= 'z'; c++) {
+						if (c == s[p])
+							continue;
+						v[p] = c;
+						n = typo_try(
+						    ix, v, l, qk, n, max);
+					}
+				}
+				for (p = 0; p <= l; p++) { /* insertion */
+					memcpy(v, s, p);
+					memcpy(v + p + 1, s + p, l - p);
+					for (c = 'a'; c <= 'z'; c++) {
+						v[p] = c;
+						n = typo_try(
+						    ix, v, l + 1, qk, n, max);
+					}
+				}
+			}
+		}
+	}
+	return n;
+}
 
 static int
 qkey_cmp(const void *a, const void *b)
@@ -1443,8 +1665,8 @@ ent_hits_free(struct ent_hits *h)
 }
 
 static int
-screen_locked(const struct ent_index *ix, const struct qctx *qc,
-    double threshold, size_t limit, bool all, struct ent_hits **out)
+screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
+    size_t limit, bool all, struct ent_hits **out)
 {
 	struct qkey *qk = NULL;
 	size_t nq = 0, maxq, i, j, nc = 0, ncand, kmax;
@@ -1452,13 +1674,19 @@ screen_locked(const struct ent_index *ix, const struct qctx *qc,
 	struct scratch *sc;
 	struct ent_hits *res = NULL;
 	uint64_t *keys = NULL;
+	uint8_t sok[SID_OTHER + 1];
 	int rc = ENT_ENOMEM;
 
 	if ((sc = scratch_get(ix->nslots)) == NULL)
 		return ENT_ENOMEM;
+	if (sc->memo == NULL)
+		sc->memo = calloc(1, sizeof(*sc->memo)); /* NULL: no memo */
+	if (sc->memo != NULL)
+		simmemo_reset(sc->memo);
+	qc->memo = sc->memo;
 	maxq = qc->nnames * 3 * NAME_TOK_MAX * 6 + qc->ndocs * 2 + 8;
 	if ((keys = malloc(maxq * sizeof(*keys))) == NULL ||
-	    (qk = malloc(maxq * sizeof(*qk))) == NULL)
+	    (qk = malloc((maxq + TYPO_KEYS_MAX) * sizeof(*qk))) == NULL)
 		goto out;
 	for (j = 0; j < 3; j++)
 		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
@@ -1480,6 +1708,7 @@ screen_locked(const struct ent_index *ix, const struct qctx *qc,
 		j++;
 	}
 	nq = j;
+	nq = typo_qkeys(ix, qc, qk, nq, nq + TYPO_KEYS_MAX);
 	qsort(qk, nq, sizeof(*qk), qkey_cmp);
 	/* Rare keys first; a very common key only when nothing rarer hit. */
 	for (i = 0; i < nq; i++) {
@@ -1499,17 +1728,37 @@ screen_locked(const struct ent_index *ix, const struct qctx *qc,
 			sc->acc[s] += idf;
 		}
 	}
-	if ((cand = malloc((sc->ntouched + 1) * sizeof(*cand))) == NULL)
-		goto out;
+	if (sc->ccap < sc->ntouched + 1) {
+		size_t ncap = sc->ntouched + 1 + sc->ntouched / 2;
+
+		free(sc->cand);
+		sc->ccap = 0;
+		if ((sc->cand = malloc(ncap * sizeof(*cand))) == NULL)
+			goto out;
+		sc->ccap = ncap;
+	}
+	cand = sc->cand;
+	/* schema_ok per distinct schema, not per candidate: 0 not yet
+	 * known, 1 yes, 2 no */
+	memset(sok, 0, sizeof(sok));
 	for (i = 0; i < sc->ntouched; i++) {
 		uint32_t s = sc->touched[i];
-		const struct mrec *m = ix->recs[s];
+		uint8_t id = ix->sid[s];
 
-		if (!m->dead && schema_ok(qc, m)) {
-			cand[nc].acc = sc->acc[s];
-			cand[nc].slot = s;
-			nc++;
+		if (id == 0)
+			continue; /* dead */
+		if (id == SID_OTHER) {
+			if (!schema_ok(qc, ix->recs[s]))
+				continue;
+		} else {
+			if (sok[id] == 0)
+				sok[id] = schema_ok(qc, ix->recs[s]) ? 1 : 2;
+			if (sok[id] != 1)
+				continue;
 		}
+		cand[nc].acc = sc->acc[s];
+		cand[nc].slot = s;
+		nc++;
 	}
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
 	select_top(cand, nc, kmax);
@@ -1541,7 +1790,6 @@ out:
 		sc->acc[sc->touched[i]] = 0;
 	sc->ntouched = 0;
 	ent_hits_free(res);
-	free(cand);
 	free(keys);
 	free(qk);
 	return rc;

@@ -34,6 +34,10 @@
 #define ONE_WORD_FACTOR 0.85 /* one word matched, other words unmatched */
 #define PEN_LEGAL 0.25       /* incompatible legal forms (AG vs GmbH) */
 #define WEAK_ONLY_CAP 0.30   /* only particles or legal words matched */
+/* Latin words whose consonants differ in one slot (Kokdemir / Gokdemir)
+ * are at most this similar: a near-namesake, not a spelling variant */
+#define CONS_SWAP_CAP 0.85
+#define FIRST_SOUND_PEN 0.10 /* Latin words that begin with other sounds */
 
 uint64_t
 hash64(const void *p, size_t n, uint64_t seed)
@@ -833,8 +837,6 @@ edit_dist_b(const char *a, size_t la, const char *b, size_t lb, double budget)
 	double *pp = r0, *p = r1, *c = r2, *t;
 	size_t i, j;
 
-	for (i = 0; i < la; i++)
-		ia[i] = indel_cost(a, i, la);
 	for (j = 0; j < lb; j++)
 		ib[j] = indel_cost(b, j, lb);
 	p[0] = 0;
@@ -843,6 +845,8 @@ edit_dist_b(const char *a, size_t la, const char *b, size_t lb, double budget)
 	for (i = 1; i <= la; i++) {
 		double rmin;
 
+		/* a's costs row by row: most pairs stop after a few rows */
+		ia[i - 1] = indel_cost(a, i - 1, la);
 		c[0] = p[0] + ia[i - 1];
 		rmin = c[0];
 		for (j = 1; j <= lb; j++) {
@@ -892,6 +896,72 @@ vowel_groups(const char *s, size_t n)
 	return g;
 }
 
+/* The consonants of a Latin word as written: vowels dropped, an h after a
+ * vowel dropped (Mohamed / Muhammad), doubled letters collapsed.  Two words with
+ * one phonetic skeleton but other consonants (Dhurani / Darani, Kokdemir /
+ * Gokdemir) are often two different family names, not two spellings. */
+static size_t
+consonants(const char *s, size_t n, char *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (is_vowel(c) || (c == 'h' && i > 0 && is_vowel(s[i - 1])))
+			continue;
+		if (c < 'a' || c > 'z')
+			return 0; /* digits: OCR (I9or), not a name */
+		if (i > 0 && s[i - 1] == c)
+			continue;
+		out[k++] = c;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* Weighted edits two Latin words of max length ml may differ by and still
+ * be one name: about one per four letters, at least one. */
+static double
+edit_budget(size_t ml)
+{
+	return ml <= 4 ? 1.0 : ml <= 7 ? 1.5 : ml <= 10 ? 2.0 : 2.5;
+}
+
+/* Letters that spell one sound in some language or romanisation: c/k
+ * (Catharina), k/q (Qasim), s/z (Gasprom), v/w (Wladimir), c/s. */
+static bool
+spelling_pair(char a, char b)
+{
+	static const char *const eq[] = {"ck", "kq", "cq", "sz", "cs", "vw"};
+	size_t i;
+
+	for (i = 0; i < sizeof(eq) / sizeof(eq[0]); i++)
+		if ((a == eq[i][0] && b == eq[i][1]) ||
+		    (a == eq[i][1] && b == eq[i][0]))
+			return true;
+	return false;
+}
+
+/* Another consonant in the same slot (k/g, t/d): another phoneme.  Runs
+ * of different length are romanisation digraphs (sh / sch, x / hs, dh / d)
+ * and stay spelling variants. */
+static bool
+consonant_swapped(const struct ntok *a, const struct ntok *b)
+{
+	char x[TOK_LEN_MAX + 1], y[TOK_LEN_MAX + 1];
+	size_t lx = consonants(a->s, a->len, x);
+
+	size_t i;
+
+	if (lx != consonants(b->s, b->len, y))
+		return false;
+	for (i = 0; i < lx; i++)
+		if (x[i] != y[i] && !spelling_pair(x[i], y[i]))
+			return true;
+	return false;
+}
+
 /* edit_dist_b for a caller that needs the distance exactly only when it
  * is at most need, and otherwise any value above need.  Every insertion or
  * deletion costs at least 0.5, so half the length difference is a lower
@@ -919,6 +989,10 @@ tok_sim_b(
 	double s, d;
 	size_t ml;
 	uint8_t f = a->flags | b->flags;
+	/* Han or Hangul on both sides: each syllable is a character read
+	 * exactly, so alike-sounding readings are other characters (郗 xi /
+	 * 贾 jia, 이재형 / 이재명): no phonetic route, only the letters */
+	bool both_syll = (a->flags & b->flags & TK_SYLL) != 0;
 
 	*how = "exact";
 	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0)
@@ -986,13 +1060,23 @@ tok_sim_b(
 		} else if (skeq || syll) {
 			d = edit_dist(a->s, a->len, b->s, b->len);
 		} else {
-			d = edit_dist_b(a->s, a->len, b->s, b->len,
-			    (1.0 - SIM_MIN) * (double)ml + 1e-9);
+			double budget = (1.0 - SIM_MIN) * (double)ml + 1e-9;
+			size_t diff = a->len > b->len ? a->len - b->len
+			                              : b->len - a->len;
+
+			/* every insertion or deletion costs >= 0.5: when the
+			 * length difference alone is over budget the value
+			 * is below SIM_MIN <= min whatever it is */
+			if (min > 0 && 0.5 * (double)diff > budget)
+				d = budget + 1.0;
+			else
+				d = edit_dist_b(
+				    a->s, a->len, b->s, b->len, budget);
 		}
 	}
 	s = 1.0 - d / (double)ml;
 	*how = "fuzzy";
-	if (a->sklen > 0 && a->sklen == b->sklen &&
+	if (!both_syll && a->sklen > 0 && a->sklen == b->sklen &&
 	    memcmp(a->sk, b->sk, a->sklen) == 0) {
 		double ps = (f & (TK_ABJAD | TK_SYLL)) ? 0.92 : 0.6 + 0.4 * s;
 
@@ -1022,6 +1106,27 @@ tok_sim_b(
 			s = ps;
 			*how = "phonetic";
 		}
+	}
+	if (!(f & (TK_ABJAD | TK_SYLL)) && strcmp(*how, "fuzzy") == 0) {
+		/* Letters only: beyond a length-dependent budget of edits
+		 * two words are two names, whatever share of letters they
+		 * keep (Kolpakskaya / Golubskaya). */
+		if (d > edit_budget(ml))
+			s = 0;
+		/* Typing errors rarely hit the first letter; other names
+		 * often differ just there (Morkar / Gorkar, Bozcan /
+		 * Ozcan).  Compared as sounds: Chilcombe / Shelcombe,
+		 * Qadhafi / Gaddafi, Vladimir / Wladimir begin alike. */
+		else if (a->sklen > 0 && b->sklen > 0 &&
+		         a->sk[0] != b->sk[0] && a->s[0] != b->s[0])
+			s -= FIRST_SOUND_PEN;
+	}
+	/* one skeleton or one cheap edit, but a consonant that is another
+	 * phoneme (Kokdemir / Gokdemir): a near-namesake, not a spelling */
+	if (s > CONS_SWAP_CAP && !(f & (TK_ABJAD | TK_SYLL)) &&
+	    consonant_swapped(a, b)) {
+		s = CONS_SWAP_CAP;
+		*how = "fuzzy";
 	}
 	return s < 0 ? 0 : s;
 }
@@ -1090,6 +1195,7 @@ simmemo_reset(struct simmemo *m)
 {
 	if (++m->gen == 0) { /* wrapped: stale stamps could match again */
 		memset(m->e, 0, sizeof(m->e));
+		memset(m->j, 0, sizeof(m->j));
 		m->gen = 1;
 	}
 	m->n = 0;
@@ -1144,6 +1250,32 @@ memo_sim(struct simmemo *m, const struct ntok *a, const struct ntok *b,
 	return tok_sim_b(a, b, how, min);
 }
 
+/* merge_tok(a, b) through the memo: a pointer to the joined token (into
+ * the memo, or to *tmp).  Its weight is not set: only tok_sim reads it. */
+static const struct ntok *
+merged(struct simmemo *memo, const struct ntok *a, const struct ntok *b,
+    struct ntok *tmp)
+{
+	struct simmemo_join *e;
+	uint64_t ka, kb;
+
+	if (memo == NULL) {
+		merge_tok(a, b, tmp);
+		return tmp;
+	}
+	ka = memo_key(a, 0);
+	kb = memo_key(b, 0);
+	e = &memo->j[((ka ^ (kb * 0xBF58476D1CE4E5B9ULL)) >> 40) &
+	             (SIMMEMO_JOINS - 1)];
+	if (e->gen != memo->gen || e->a != ka || e->b != kb) {
+		merge_tok(a, b, &e->m);
+		e->a = ka;
+		e->b = kb;
+		e->gen = memo->gen;
+	}
+	return &e->m;
+}
+
 double
 name_compare(const struct nname *q, const struct nname *c, struct ent_buf *expl,
     int *kind_out)
@@ -1166,6 +1298,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	uint8_t qlc = 0, clc = 0; /* bit sets of legal classes */
 	const char *how;
 	struct ntok m;
+	const struct ntok *mp;
 
 	if (q->folded != NULL && c->folded != NULL && q->folded[0] != '\0' &&
 	    strcmp(q->folded, c->folded) == 0) {
@@ -1192,7 +1325,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	for (i = 0; i + 1 < q->n; i++) {
 		if (!mergeable(&q->t[i], &q->t[i + 1]))
 			continue;
-		merge_tok(&q->t[i], &q->t[i + 1], &m);
+		mp = merged(memo, &q->t[i], &q->t[i + 1], &m);
 		for (j = 0; j < c->n; j++) {
 			if (initials_of(&c->t[j], &q->t[i], &q->t[i + 1])) {
 				pairs[np++] = (struct pair){0.9f, (uint8_t)i,
@@ -1202,7 +1335,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			if (c->t[j].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
 			    c->t[j].len < 3)
 				continue;
-			s = memo_sim(memo, &m, &c->t[j], &how, MERGE_MIN);
+			s = memo_sim(memo, mp, &c->t[j], &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
 				pairs[np++] = (struct pair){(float)s,
 				    (uint8_t)i, 2, (uint8_t)j, 1, how};
@@ -1211,7 +1344,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	for (j = 0; j + 1 < c->n; j++) {
 		if (!mergeable(&c->t[j], &c->t[j + 1]))
 			continue;
-		merge_tok(&c->t[j], &c->t[j + 1], &m);
+		mp = merged(memo, &c->t[j], &c->t[j + 1], &m);
 		for (i = 0; i < q->n; i++) {
 			if (initials_of(&q->t[i], &c->t[j], &c->t[j + 1])) {
 				pairs[np++] = (struct pair){0.9f, (uint8_t)i,
@@ -1221,7 +1354,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			if (q->t[i].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
 			    q->t[i].len < 3)
 				continue;
-			s = memo_sim(memo, &q->t[i], &m, &how, MERGE_MIN);
+			s = memo_sim(memo, &q->t[i], mp, &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
 				pairs[np++] = (struct pair){(float)s,
 				    (uint8_t)i, 1, (uint8_t)j, 2, how};
@@ -1254,6 +1387,12 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		 * that only close pairs count for much */
 		if (p->sim >= 1.0f)
 			num += w;
+		else if (strcmp(p->how, "phonetic") == 0 &&
+		         ((fq ^ fc) & (TK_ABJAD | TK_SYLL)) && p->sim >= 0.9f)
+			/* across scripts equal skeletons are all a
+			 * transliteration can show: a word explained, so 4 of
+			 * 4 such words outrank 3 of 4 spelt alike */
+			num += w * p->sim;
 		else if (strcmp(p->how, "phonetic") == 0)
 			num += w * (p->sim - 0.5) / 0.5;
 		else

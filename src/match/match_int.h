@@ -94,8 +94,19 @@ struct simmemo_ent {
 	uint32_t gen; /* valid when == simmemo.gen */
 };
 
+/* Two adjacent words joined (name_compare tries "jin"+"ping" against
+ * "jinping"): the query's pairs recur with every candidate. */
+#define SIMMEMO_JOINS 256 /* a power of two, direct-mapped */
+
+struct simmemo_join {
+	uint64_t a, b;
+	uint32_t gen;
+	struct ntok m;
+};
+
 struct simmemo {
 	struct simmemo_ent e[SIMMEMO_CAP];
+	struct simmemo_join j[SIMMEMO_JOINS];
 	uint32_t gen, n;
 };
 

@@ -14,6 +14,7 @@
 #include "ent_err.h"
 #include "ent_match.h"
 #include "ent_text.h"
+#include "match_int.h" /* name_compare_memo: same scores with the memo */
 
 static struct ent_record *
 rec(const char *id, const char *schema, ...)
@@ -496,6 +497,118 @@ put_many_builds_the_same_index(void **st)
 	ent_index_free(ix);
 }
 
+/* ---- speed: changes that must keep results (appended) --------------- */
+
+/* The per-query similarity memo must not change a single score: compare
+ * every pair of a set of names, in several scripts, with and without it,
+ * one memo shared by all the candidates of a query as in screening. */
+static void
+memo_keeps_name_scores(void **st)
+{
+	static const char *const names[] = {"Usama bin Ladin",
+	    "Osama Bin Laden", "أسامة بن لادن", "Muhammad Ali Khan",
+	    "Mohamed Ali Kahn", "Mohammed al-Khan", "Xi Jinping",
+	    "Hsi Chin-p'ing", "习近平", "Hans Müller", "Hans Mueller",
+	    "Müller-Lüdenscheidt", "Ricardo Teixeira", "Ricirdo Teixera",
+	    "Juan López Rodríguez", "Juan Lopez", "Ivan Petrov",
+	    "Иван Петров", "Petrov Ivan Sergeyevich", "Alisher Usmanov",
+	    "AlisherUsmanov", "Siemens AG", "SiemensAG", "J. R. R. Tolkien",
+	    "Abdul Aziz al-Saud", "Abdelaziz Al Saud", "Kim Jong Un",
+	    "김정은", "Benjamin Netanyahu", "בנימין נתניהו"};
+	const size_t n = sizeof(names) / sizeof(names[0]);
+	struct nname *nm = calloc(n, sizeof(*nm));
+	struct simmemo *memo = calloc(1, sizeof(*memo));
+	size_t i, j, k;
+
+	(void)st;
+	assert_non_null(nm);
+	assert_non_null(memo);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(name_analyze(names[i], MK_PERSON, &nm[i]),
+		    ENT_OK);
+		for (k = 0; k < nm[i].n; k++)
+			nm[i].t[k].w = tok_flag_weight(nm[i].t[k].flags);
+	}
+	for (i = 0; i < n; i++) {
+		simmemo_reset(memo);
+		for (j = 0; j < n; j++) {
+			double a = name_compare(&nm[i], &nm[j], NULL, NULL);
+			double b = name_compare_memo(
+			    &nm[i], &nm[j], NULL, NULL, memo);
+			double c = name_compare_memo(
+			    &nm[i], &nm[j], NULL, NULL, memo);
+
+			if (a != b || a != c)
+				fail_msg("'%s' vs '%s': %.9f, memo %.9f %.9f",
+				    names[i], names[j], a, b, c);
+		}
+	}
+	for (i = 0; i < n; i++)
+		name_fini(&nm[i]);
+	free(nm);
+	free(memo);
+}
+
+/* A misspelt word the index does not know must not leave the record to
+ * chance: 200 namesakes share the family name and come first in slot
+ * order, so only the typo keys (the index's words one edit away from
+ * "ricirdo") put Ricardo among the candidates scored in full. */
+static void
+a_typo_in_an_unknown_word_still_finds_the_record(void **st)
+{
+	struct ent_index *ix;
+	struct ent_record *r;
+	struct ent_hits *h;
+	char id[32], name[64];
+	size_t i;
+
+	(void)st;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 200; i++) {
+		snprintf(id, sizeof(id), "t-%zu", i);
+		snprintf(name, sizeof(name), "Gi%c%co Teixeira",
+		    (char)('a' + i % 26), (char)('a' + i / 26));
+		r = rec(id, "Person", "name", name, NULL);
+		assert_int_equal(ent_index_put(ix, r), ENT_OK);
+		ent_record_free(r);
+	}
+	r = rec("target", "Person", "name", "Ricardo Teixeira", NULL);
+	assert_int_equal(ent_index_put(ix, r), ENT_OK);
+	ent_record_free(r);
+	h = screen(ix, "Person", "Ricirdo Teixeira", NULL);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "target");
+	ent_hits_free(h);
+	/* a word one edit from nothing indexed finds nobody new */
+	h = screen(ix, "Person", "Zyxwvu Qqqqqq", NULL);
+	assert_int_equal(h->n, 0);
+	ent_hits_free(h);
+	ent_index_free(ix);
+}
+
+/* The same name twice in one record (name and firstName + lastName) is
+ * stored once; a weakAlias equal to a name does not weaken it. */
+static void
+a_repeated_name_scores_as_one(void **st)
+{
+	struct ent_index *ix;
+	struct ent_record *r;
+	struct ent_hits *h;
+
+	(void)st;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	r = rec("d-1", "Person", "weakAlias", "Leonardo Castelonegro", "name",
+	    "Leonardo Castelonegro", "firstName", "Leonardo", "lastName",
+	    "Castelonegro", NULL);
+	assert_int_equal(ent_index_put(ix, r), ENT_OK);
+	ent_record_free(r);
+	h = screen(ix, "Person", "Leonardo Castelonegro", NULL);
+	assert_int_equal(h->n, 1);
+	assert_true(h->hits[0].score > 0.99);
+	ent_hits_free(h);
+	ent_index_free(ix);
+}
+
 static int
 group_teardown(void **st)
 {
@@ -537,6 +650,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        screens_run_while_one_thread_writes, setup, teardown),
 	    cmocka_unit_test(put_many_builds_the_same_index),
+	    cmocka_unit_test(memo_keeps_name_scores),
+	    cmocka_unit_test(a_typo_in_an_unknown_word_still_finds_the_record),
+	    cmocka_unit_test(a_repeated_name_scores_as_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
