@@ -43,9 +43,10 @@ cat <<API
 The HTTP API (docs/http-api.md) on http://127.0.0.1:$PORT, with a demo
 officer token and a demo admin token:
 
-  curl -s -H 'Authorization: Bearer $TOKEN' \\
-       -d '{"name":"Ivan Sidorov","birth_date":"1971-03-15"}' \\
-       http://127.0.0.1:$PORT/v1/screen
+  curl -s http://127.0.0.1:$PORT/v1/screen \\
+       -H 'Authorization: Bearer $TOKEN' \\
+       -H 'Content-Type: application/json' -H 'X-Purpose: demo' \\
+       -d '{"name":"Ivan Sidorov","birth_date":"1971-03-15"}'
   curl -s http://127.0.0.1:$PORT/healthz
   curl -s -H 'Authorization: Bearer $ADMIN' http://127.0.0.1:$PORT/metrics
   $E audit show -d $DIR
