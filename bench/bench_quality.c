@@ -978,12 +978,21 @@ bench_unlisted(struct big *b)
 			if (out[i] != NULL && out[i]->n > 0)
 				best[pass][i] = out[i]->hits[0].score;
 			raised[pass] += best[pass][i] >= THR;
-			if (getenv("BENCH_VERBOSE") != NULL && pass == 0 &&
-			    best[pass][i] >= THR)
-				printf("  raised %.3f %s | %s %s\n",
-				    best[pass][i], qs[i].names[0],
-				    out[i]->hits[0].id,
-				    out[i]->hits[0].caption);
+			if (getenv("BENCH_VERBOSE") != NULL &&
+			    best[pass][i] >= THR) {
+				const struct ent_hit *h = &out[i]->hits[0];
+				size_t k;
+
+				printf("  raised%zu %.3f %s | %s %s |", pass,
+				    best[pass][i], qs[i].names[0], h->id,
+				    h->caption);
+				for (k = 0; k < h->nfeatures; k++)
+					printf(" %s %+.2f (%s);",
+					    h->features[k].name,
+					    h->features[k].score,
+					    h->features[k].detail);
+				printf("\n");
+			}
 			ent_hits_free(out[i]);
 			out[i] = NULL;
 		}

@@ -39,6 +39,9 @@
 /* A key listing more records than this is only used when it is the only
  * evidence: it cannot tell candidates apart, only cost time. */
 #define KEY_DF_SKIP 5000
+/* How many postings ahead the accumulator loop prefetches: enough to keep
+ * several cache misses in flight. */
+#define ACC_PREFETCH 16
 
 enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 
@@ -80,6 +83,7 @@ struct kent {
 
 struct ent_index {
 	pthread_rwlock_t *lock; /* a pointer: screening takes it via const ix */
+	struct pool *pool;      /* batch threads; a pointer for the same reason */
 	struct mrec **recs;     /* by slot */
 	/* by slot, what candidate filtering reads, so that it touches one
 	 * byte per candidate rather than a record: 0 dead, else 1 + index
@@ -739,6 +743,165 @@ out:
 	return rc;
 }
 
+/* ---- worker pool ----------------------------------------------------- */
+
+/* Batch work (ent_index_put_many, ent_index_screen_many) runs on helper
+ * threads that live as long as the index: a new thread pays for its own
+ * ICU transliterator clone (a few ms per script it meets) and its
+ * screening scratch (an accumulator the size of the index, page-faulted
+ * in), which per-call threads paid on every batch (the CLI screens in
+ * chunks of 4,096 rows).  One batch uses the pool at a time; a batch that
+ * finds it busy runs on threads of its own, as before. */
+#define POOL_MAX 64
+
+struct pool;
+
+struct pworker {
+	struct pool *p;
+	unsigned idx;
+	uint64_t seen; /* the last job generation this helper looked at */
+};
+
+struct pool {
+	pthread_mutex_t run; /* held by the batch using the pool */
+	pthread_mutex_t mu;  /* guards what follows */
+	pthread_cond_t wake, done;
+	pthread_t th[POOL_MAX];
+	struct pworker w[POOL_MAX];
+	unsigned nth;  /* helpers started */
+	unsigned want; /* helpers taking part in the current job */
+	unsigned busy; /* of which still working */
+	uint64_t gen;  /* bumped per job */
+	bool stop;
+	void *(*fn)(void *);
+	void *arg;
+};
+
+static void *
+pool_main(void *a)
+{
+	struct pworker *w = a;
+	struct pool *p = w->p;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		void *(*fn)(void *);
+		void *arg;
+
+		while (!p->stop && p->gen == w->seen)
+			pthread_cond_wait(&p->wake, &p->mu);
+		if (p->stop)
+			break;
+		w->seen = p->gen;
+		if (w->idx >= p->want)
+			continue;
+		fn = p->fn;
+		arg = p->arg;
+		pthread_mutex_unlock(&p->mu);
+		fn(arg);
+		pthread_mutex_lock(&p->mu);
+		if (--p->busy == 0)
+			pthread_cond_signal(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static struct pool *
+pool_new(void)
+{
+	struct pool *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	if (pthread_mutex_init(&p->run, NULL) != 0)
+		goto fail0;
+	if (pthread_mutex_init(&p->mu, NULL) != 0)
+		goto fail1;
+	if (pthread_cond_init(&p->wake, NULL) != 0)
+		goto fail2;
+	if (pthread_cond_init(&p->done, NULL) != 0)
+		goto fail3;
+	return p;
+fail3:
+	pthread_cond_destroy(&p->wake);
+fail2:
+	pthread_mutex_destroy(&p->mu);
+fail1:
+	pthread_mutex_destroy(&p->run);
+fail0:
+	free(p);
+	return NULL;
+}
+
+static void
+pool_free(struct pool *p)
+{
+	unsigned t;
+
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_cond_broadcast(&p->wake);
+	pthread_mutex_unlock(&p->mu);
+	for (t = 0; t < p->nth; t++)
+		pthread_join(p->th[t], NULL);
+	pthread_cond_destroy(&p->done);
+	pthread_cond_destroy(&p->wake);
+	pthread_mutex_destroy(&p->mu);
+	pthread_mutex_destroy(&p->run);
+	free(p);
+}
+
+/* fn(arg) on nthreads threads, the caller's included; returns when all
+ * calls returned.  fn shares out the work itself (an atomic counter), so
+ * fewer threads than asked (none could be started) only take longer. */
+static void
+pool_run(struct pool *p, void *(*fn)(void *), void *arg, unsigned nthreads)
+{
+	pthread_t th[POOL_MAX];
+	unsigned t, started = 0, helpers;
+
+	if (nthreads > POOL_MAX)
+		nthreads = POOL_MAX;
+	helpers = nthreads > 0 ? nthreads - 1 : 0;
+	if (p == NULL || helpers == 0 || pthread_mutex_trylock(&p->run) != 0) {
+		/* no pool, or another batch has it: threads of our own */
+		for (t = 0; t < helpers; t++)
+			if (pthread_create(&th[started], NULL, fn, arg) == 0)
+				started++;
+		fn(arg);
+		for (t = 0; t < started; t++)
+			pthread_join(th[t], NULL);
+		return;
+	}
+	pthread_mutex_lock(&p->mu);
+	while (p->nth < helpers) {
+		struct pworker *w = &p->w[p->nth];
+
+		w->p = p;
+		w->idx = p->nth;
+		w->seen = p->gen;
+		if (pthread_create(&p->th[p->nth], NULL, pool_main, w) != 0)
+			break;
+		p->nth++;
+	}
+	p->fn = fn;
+	p->arg = arg;
+	p->want = helpers < p->nth ? helpers : p->nth;
+	p->busy = p->want;
+	p->gen++;
+	pthread_cond_broadcast(&p->wake);
+	pthread_mutex_unlock(&p->mu);
+	fn(arg);
+	pthread_mutex_lock(&p->mu);
+	while (p->busy > 0)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+	pthread_mutex_unlock(&p->run);
+}
+
 /* ---- public: build --------------------------------------------------- */
 
 int
@@ -760,6 +923,7 @@ ent_index_new(struct ent_index **out)
 		free(ix);
 		return ENT_EINTERNAL;
 	}
+	ix->pool = pool_new(); /* NULL: batches start threads per call */
 	*out = ix;
 	return ENT_OK;
 }
@@ -771,6 +935,7 @@ ent_index_free(struct ent_index *ix)
 
 	if (ix == NULL)
 		return;
+	pool_free(ix->pool);
 	for (i = 0; i < ix->nslots; i++)
 		mrec_free(ix->recs[i]);
 	for (i = 0; i < ix->capkeys; i++)
@@ -838,8 +1003,6 @@ ent_index_put_many(struct ent_index *ix, const struct ent_record *const *recs,
     size_t n, unsigned nthreads, size_t *nput)
 {
 	struct build_job j;
-	pthread_t th[64];
-	unsigned t, started = 0;
 	size_t i, done = 0;
 	int rc = ENT_OK;
 
@@ -858,12 +1021,7 @@ ent_index_put_many(struct ent_index *ix, const struct ent_record *const *recs,
 		rc = ENT_ENOMEM;
 		goto out;
 	}
-	for (t = 1; t < nthreads; t++)
-		if (pthread_create(&th[started], NULL, build_worker, &j) == 0)
-			started++;
-	build_worker(&j);
-	for (t = 0; t < started; t++)
-		pthread_join(th[t], NULL);
+	pool_run(ix->pool, build_worker, &j, nthreads);
 	pthread_rwlock_wrlock(ix->lock);
 	for (i = 0; i < n; i++) {
 		if ((rc = j.rcs[i]) != ENT_OK)
@@ -959,14 +1117,13 @@ date_parse(const char *s, struct date *d)
 
 /* Qualifier weights: see docs/screening.md. */
 #define W_DOB_EXACT 0.05
-#define W_DOB_PARTIAL 0.02
+#define W_DOB_PARTIAL 0.0 /* a shared year is shared by millions */
 #define W_DOB_SWAP 0.0
-#define W_DOB_CONFLICT (-0.15)      /* other year, close */
-#define W_DOB_FULL_CONFLICT (-0.35) /* another full date, or far years */
-#define W_DOB_NEAR (-0.08)          /* a year digit mistyped, or estimated */
-#define DOB_FAR_YEARS 5             /* a year-only date this far: conflict */
+#define W_DOB_CONFLICT (-0.15)      /* a year-only date one off */
+#define W_DOB_FULL_CONFLICT (-0.35) /* another date, or years apart */
+#define W_DOB_NEAR (-0.08)          /* a year digit mistyped */
 #define W_DOB_DAY_CONFLICT (-0.10)
-#define W_NAT_MATCH 0.02
+#define W_NAT_MATCH 0.0 /* so is a nationality: no evidence, only shown */
 #define W_NAT_CONFLICT (-0.15)
 #define W_GENDER_CONFLICT (-0.20)
 #define S_DOC_EXACT 0.98
@@ -977,6 +1134,20 @@ struct feat {
 	const char *name;
 	double score;
 	char detail[256];
+};
+
+/* Rarity of a record word, remembered within one query (direct-mapped,
+ * keyed by the word's E key): the candidates share words, and each
+ * look-up is a cache miss into the key table plus a log10. */
+#define RMEMO_CAP 512 /* a power of two */
+
+struct rmemo {
+	struct {
+		uint64_t key;
+		uint32_t gen; /* valid when == rmemo.gen */
+		float r;
+	} e[RMEMO_CAP];
+	uint32_t gen;
 };
 
 struct qctx {
@@ -991,7 +1162,27 @@ struct qctx {
 	char ocr[ENT_QUERY_DOCS_MAX][DOC_MAX + 1];
 	size_t ndocs;
 	struct simmemo *memo; /* this thread's, for this query; may be NULL */
+	struct rmemo *rmemo;  /* the same */
 };
+
+static float
+tok_rarity(
+    const struct ent_index *ix, const struct qctx *qc, const struct ntok *t)
+{
+	uint64_t key = key_hash('E', t->s, t->len);
+	struct rmemo *rm = qc->rmemo;
+	size_t i;
+
+	if (rm == NULL)
+		return rarity(key_df(ix, key));
+	i = (size_t)(key >> 40) & (RMEMO_CAP - 1);
+	if (rm->e[i].gen != rm->gen || rm->e[i].key != key) {
+		rm->e[i].key = key;
+		rm->e[i].r = rarity(key_df(ix, key));
+		rm->e[i].gen = rm->gen;
+	}
+	return rm->e[i].r;
+}
 
 static void feat_add(struct feat *f, size_t *nf, const char *name, double score,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -1028,8 +1219,7 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
 	for (j = 0; j < m->nnames; j++) {
 		mname_load(m, &m->names[j], &cn);
 		for (k = 0; k < cn.n; k++)
-			cn.t[k].w = rarity(key_df(ix, key_hash('E', cn.t[k].s,
-			                                  cn.t[k].len))) *
+			cn.t[k].w = tok_rarity(ix, qc, &cn.t[k]) *
 			            tok_flag_weight(cn.t[k].flags);
 		/* literal compare needs folded text: rebuild it cheaply */
 		{
@@ -1067,9 +1257,7 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
 				mname_load(m, &m->names[bj], &cn);
 				for (k = 0; k < cn.n; k++)
 					cn.t[k].w =
-					    rarity(key_df(
-					        ix, key_hash('E', cn.t[k].s,
-					                cn.t[k].len))) *
+					    tok_rarity(ix, qc, &cn.t[k]) *
 					    tok_flag_weight(cn.t[k].flags);
 				p = fold2;
 				for (k = 0; k < cn.n; k++) {
@@ -1137,10 +1325,10 @@ score_dob(
 		if (q->y != r.y) {
 			/* A birth date is the strongest evidence a namesake
 			 * is someone else: two full dates that differ in the
-			 * year and more, or years far apart.  But one typo
-			 * (a year digit, the day and month kept) or a
-			 * year-only date one off (an estimate) is probably
-			 * the same date. */
+			 * year and more, or years more than one apart.  But
+			 * one typo (a year digit, the day and month kept) is
+			 * probably the same date, and a year-only date one
+			 * off may be an estimate. */
 			int dy = q->y > r.y ? q->y - r.y : r.y - q->y;
 			bool full = q->d != 0 && r.d != 0;
 			bool same_md = full && q->m == r.m && q->d == r.d;
@@ -1149,15 +1337,11 @@ score_dob(
 			if (same_md && (dy == 1 || year_digit_typo(q->y, r.y)))
 				s = W_DOB_NEAR, why = " (year mistyped?)";
 			else if (dy == 1 && !full)
-				s = W_DOB_NEAR, why = " (years one apart)";
-			else if (full)
-				s = W_DOB_FULL_CONFLICT,
-				why = " (another date: another person)";
-			else if (dy >= DOB_FAR_YEARS)
-				s = W_DOB_FULL_CONFLICT,
-				why = " (years far apart: another person)";
+				s = W_DOB_CONFLICT, why = " (years one apart)";
 			else
-				s = W_DOB_CONFLICT, why = " (other year)";
+				s = W_DOB_FULL_CONFLICT,
+				why = full ? " (another date: another person)"
+				           : " (years apart: another person)";
 		} else if (q->m == 0 || r.m == 0) {
 			s = W_DOB_PARTIAL, nm = "dob_year";
 		} else if (q->m == r.m) {
@@ -1292,6 +1476,7 @@ struct scratch {
 	uint32_t *touched;
 	size_t ntouched, tcap;
 	struct simmemo *memo;
+	struct rmemo *rmemo;
 	void *cand; /* struct cand[ccap], reused across queries */
 	size_t ccap;
 };
@@ -1308,6 +1493,7 @@ scratch_free(void *p)
 		free(s->acc);
 		free(s->touched);
 		free(s->memo);
+		free(s->rmemo);
 		free(s->cand);
 	}
 	free(s);
@@ -1346,19 +1532,22 @@ scratch_get(uint32_t nslots)
 	return s;
 }
 
+/* Room for n more touched slots: the postings loop then appends without
+ * a capacity test (and without a branch, see screen_locked). */
 static int
-scratch_touch(struct scratch *s, uint32_t slot)
+scratch_reserve(struct scratch *s, size_t n)
 {
-	if (s->ntouched == s->tcap) {
-		size_t nc = s->tcap ? s->tcap * 2 : 4096;
-		uint32_t *nt = realloc(s->touched, nc * sizeof(*nt));
+	if (s->ntouched + n > s->tcap) {
+		size_t nc = s->tcap ? s->tcap : 4096;
+		uint32_t *nt;
 
-		if (nt == NULL)
+		while (nc < s->ntouched + n)
+			nc *= 2;
+		if ((nt = realloc(s->touched, nc * sizeof(*nt))) == NULL)
 			return ENT_ENOMEM;
 		s->touched = nt;
 		s->tcap = nc;
 	}
-	s->touched[s->ntouched++] = slot;
 	return ENT_OK;
 }
 
@@ -1379,10 +1568,9 @@ struct qkey {
 #define TYPO_W 0.8f
 
 static size_t
-typo_try(const struct ent_index *ix, const char *v, size_t vl, struct qkey *qk,
-    size_t n, size_t max)
+typo_try(const struct ent_index *ix, uint64_t key, struct qkey *qk, size_t n,
+    size_t max)
 {
-	uint64_t key = key_hash('E', v, vl);
 	const struct kent *k;
 	size_t i;
 
@@ -1398,62 +1586,91 @@ typo_try(const struct ent_index *ix, const char *v, size_t vl, struct qkey *qk,
 	return n + 1;
 }
 
+/* Deletions, swaps, replacements and insertions of a word of l letters */
+#define TYPO_VARIANTS_MAX (53 * TOK_LEN_MAX + 26)
+
+/* The E keys of the words one edit away from s, in a fixed order. */
+static size_t
+typo_variants(const char *s, size_t l, uint64_t *out)
+{
+	char v[TOK_LEN_MAX + 2];
+	size_t p, n = 0;
+	char c;
+
+	for (p = 0; p < l; p++) { /* deletion */
+		memcpy(v, s, p);
+		memcpy(v + p, s + p + 1, l - p - 1);
+		out[n++] = key_hash('E', v, l - 1);
+	}
+	for (p = 0; p + 1 < l; p++) { /* swap */
+		memcpy(v, s, l);
+		v[p] = s[p + 1];
+		v[p + 1] = s[p];
+		out[n++] = key_hash('E', v, l);
+	}
+	for (p = 0; p < l; p++) { /* replacement */
+		memcpy(v, s, l);
+		for (c = 'a'; c <= 'z'; c++) {
+			if (c == s[p])
+				continue;
+			v[p] = c;
+			out[n++] = key_hash('E', v, l);
+		}
+	}
+	for (p = 0; p <= l; p++) { /* insertion */
+		memcpy(v, s, p);
+		memcpy(v + p + 1, s + p, l - p);
+		for (c = 'a'; c <= 'z'; c++) {
+			v[p] = c;
+			out[n++] = key_hash('E', v, l + 1);
+		}
+	}
+	return n;
+}
+
 static size_t
 typo_qkeys(const struct ent_index *ix, const struct qctx *qc, struct qkey *qk,
     size_t n, size_t max)
 {
 	const uint8_t skip =
 	    TK_TITLE | TK_LEGAL | TK_WEAK | TK_NUM | TK_INITIAL;
-	char v[TOK_LEN_MAX + 2];
-	size_t kind, i, t, p, l;
-	char c;
+	uint64_t *var = NULL;
+	size_t kind, i, t, l, nv, x, m = ix->capkeys - 1;
 
+	if (ix->capkeys == 0)
+		return n;
 	for (kind = 0; kind < 3; kind++) {
 		for (i = 0; qc->names[kind] != NULL && i < qc->nnames; i++) {
 			const struct nname *nm = &qc->names[kind][i];
 
-			for (t = 0; t < nm->n; t++) {
+			for (t = 0; t < nm->n && n < max; t++) {
 				const struct ntok *tk = &nm->t[t];
-				const char *s = tk->s;
 
 				l = tk->len;
 				if ((tk->flags & skip) || l < 4 ||
 				    l + 1 > TOK_LEN_MAX ||
-				    key_df(ix, key_hash('E', s, l)) > 0)
+				    key_df(ix, key_hash('E', tk->s, l)) > 0)
 					continue;
-				for (p = 0; p < l; p++) { /* deletion */
-					memcpy(v, s, p);
-					memcpy(v + p, s + p + 1, l - p - 1);
-					n = typo_try(ix, v, l - 1, qk, n, max);
-				}
-				for (p = 0; p + 1 < l; p++) { /* swap */
-					memcpy(v, s, l);
-					v[p] = s[p + 1];
-					v[p + 1] = s[p];
-					n = typo_try(ix, v, l, qk, n, max);
-				}
-				for (p = 0; p < l; p++) { /* replacement */
-					memcpy(v, s, l);
-					for (c = 'a'; c <= 'z'; c++) {
-						if (c == s[p])
-							continue;
-						v[p] = c;
-						n = typo_try(
-						    ix, v, l, qk, n, max);
-					}
-				}
-				for (p = 0; p <= l; p++) { /* insertion */
-					memcpy(v, s, p);
-					memcpy(v + p + 1, s + p, l - p);
-					for (c = 'a'; c <= 'z'; c++) {
-						v[p] = c;
-						n = typo_try(
-						    ix, v, l + 1, qk, n, max);
-					}
+				if (var == NULL &&
+				    (var = malloc(TYPO_VARIANTS_MAX *
+				                  sizeof(*var))) == NULL)
+					return n; /* no typo keys: still a
+					             valid (poorer) query */
+				nv = typo_variants(tk->s, l, var);
+				/* hundreds of probes, each a cache miss into
+				 * the key table: keep several in flight */
+				for (x = 0; x < nv && n < max; x++) {
+					if (x + ACC_PREFETCH < nv)
+						__builtin_prefetch(
+						    &ix->keys[var[x +
+						                  ACC_PREFETCH] &
+						              m]);
+					n = typo_try(ix, var[x], qk, n, max);
 				}
 			}
 		}
 	}
+	free(var);
 	return n;
 }
 
@@ -1684,6 +1901,13 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 	if (sc->memo != NULL)
 		simmemo_reset(sc->memo);
 	qc->memo = sc->memo;
+	if (sc->rmemo == NULL)
+		sc->rmemo = calloc(1, sizeof(*sc->rmemo)); /* NULL: none */
+	if (sc->rmemo != NULL && ++sc->rmemo->gen == 0) {
+		memset(sc->rmemo, 0, sizeof(*sc->rmemo)); /* stale stamps */
+		sc->rmemo->gen = 1;
+	}
+	qc->rmemo = sc->rmemo;
 	maxq = qc->nnames * 3 * NAME_TOK_MAX * 6 + qc->ndocs * 2 + 8;
 	if ((keys = malloc(maxq * sizeof(*keys))) == NULL ||
 	    (qk = malloc((maxq + TYPO_KEYS_MAX) * sizeof(*qk))) == NULL)
@@ -1715,18 +1939,35 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 		const struct kent *k = qk[i].k;
 		float idf = qk[i].idf;
 
-		if (k->n > KEY_DF_SKIP && k->n > ix->live / 200 &&
-		    sc->ntouched > 0)
-			break;
-		for (j = 0; j < k->n; j++) {
-			uint32_t s = k->post[j];
+		const uint32_t *post = k->post;
+		uint32_t n = k->n, nslots = ix->nslots;
+		float *acc = sc->acc;
+		uint32_t *tch;
+		size_t nt;
 
-			if (s >= ix->nslots)
+		if (n > KEY_DF_SKIP && n > ix->live / 200 && sc->ntouched > 0)
+			break;
+		if (scratch_reserve(sc, n) != ENT_OK)
+			goto out;
+		/* The hot loop of candidate generation: a random access into
+		 * acc per posting (megabytes at 1M records).  Prefetch a few
+		 * postings ahead and append to the touched list without a
+		 * branch, so that the misses overlap instead of each one
+		 * waiting for a mispredicted "first touch?" test. */
+		tch = sc->touched;
+		nt = sc->ntouched;
+		for (j = 0; j < n; j++) {
+			uint32_t s = post[j];
+
+			if (j + ACC_PREFETCH < n)
+				__builtin_prefetch(&acc[post[j + ACC_PREFETCH]]);
+			if (s >= nslots)
 				continue;
-			if (sc->acc[s] == 0 && scratch_touch(sc, s) != ENT_OK)
-				goto out;
-			sc->acc[s] += idf;
+			tch[nt] = s;
+			nt += acc[s] == 0;
+			acc[s] += idf;
 		}
+		sc->ntouched = nt;
 	}
 	if (sc->ccap < sc->ntouched + 1) {
 		size_t ncap = sc->ntouched + 1 + sc->ntouched / 2;
@@ -1743,9 +1984,20 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 	memset(sok, 0, sizeof(sok));
 	for (i = 0; i < sc->ntouched; i++) {
 		uint32_t s = sc->touched[i];
-		uint8_t id = ix->sid[s];
+		uint8_t id;
+		float a;
 
-		if (id == 0)
+		if (i + ACC_PREFETCH < sc->ntouched) {
+			uint32_t ps = sc->touched[i + ACC_PREFETCH];
+
+			__builtin_prefetch(&ix->sid[ps]);
+			__builtin_prefetch(&sc->acc[ps]);
+		}
+		/* read and clear acc here, while its line is in cache,
+		 * rather than in a second random pass at the end */
+		a = sc->acc[s];
+		sc->acc[s] = 0;
+		if ((id = ix->sid[s]) == 0)
 			continue; /* dead */
 		if (id == SID_OTHER) {
 			if (!schema_ok(qc, ix->recs[s]))
@@ -1756,10 +2008,11 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 			if (sok[id] != 1)
 				continue;
 		}
-		cand[nc].acc = sc->acc[s];
+		cand[nc].acc = a;
 		cand[nc].slot = s;
 		nc++;
 	}
+	sc->ntouched = 0; /* acc is all zero again */
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
@@ -1870,8 +2123,6 @@ ent_index_screen_many(const struct ent_index *ix, const struct ent_query *qs,
     struct ent_hits **out, int *rcs)
 {
 	struct screen_job j;
-	pthread_t th[64];
-	unsigned t, started = 0;
 
 	if (ix == NULL || (n > 0 && (qs == NULL || out == NULL)))
 		return ENT_EINVAL;
@@ -1887,12 +2138,7 @@ ent_index_screen_many(const struct ent_index *ix, const struct ent_query *qs,
 	j.n = n;
 	atomic_init(&j.next, 0);
 	atomic_init(&j.first_rc, ENT_OK);
-	for (t = 1; t < nthreads && t < n; t++)
-		if (pthread_create(&th[started], NULL, screen_worker, &j) == 0)
-			started++;
-	screen_worker(&j);
-	for (t = 0; t < started; t++)
-		pthread_join(th[t], NULL);
+	pool_run(ix->pool, screen_worker, &j, n < nthreads ? (unsigned)n : nthreads);
 	return atomic_load(&j.first_rc);
 }
 

@@ -897,9 +897,9 @@ vowel_groups(const char *s, size_t n)
 }
 
 /* The consonants of a Latin word as written: vowels dropped, an h after a
- * vowel dropped (Mohamed / Muhammad), doubled letters collapsed.  Two words with
- * one phonetic skeleton but other consonants (Dhurani / Darani, Kokdemir /
- * Gokdemir) are often two different family names, not two spellings. */
+ * vowel dropped (Mohamed / Muhammad), doubled letters collapsed.  Two words
+ * with one phonetic skeleton but another consonant in one slot (Kokdemir /
+ * Gokdemir) are often two family names, not two spellings. */
 static size_t
 consonants(const char *s, size_t n, char *out)
 {
@@ -962,6 +962,29 @@ consonant_swapped(const struct ntok *a, const struct ntok *b)
 	return false;
 }
 
+/* A lower bound of edit_dist, far cheaper than the table: a letter of a
+ * that b lacks altogether must be deleted or substituted, and the same
+ * for b, each edit costing at least 0.5 and a substitution serving one
+ * letter of each side.  Letters are told apart by their low six bits (a
+ * collision only makes the bound weaker).  Most token pairs of a screen
+ * are plainly different names, and this settles them. */
+static double
+letters_bound(const char *a, size_t la, const char *b, size_t lb)
+{
+	uint64_t ma = 0, mb = 0;
+	size_t i, na = 0, nb = 0;
+
+	for (i = 0; i < la; i++)
+		ma |= 1ULL << (a[i] & 63);
+	for (i = 0; i < lb; i++)
+		mb |= 1ULL << (b[i] & 63);
+	for (i = 0; i < la; i++)
+		na += !(mb >> (a[i] & 63) & 1);
+	for (i = 0; i < lb; i++)
+		nb += !(ma >> (b[i] & 63) & 1);
+	return 0.5 * (double)(na > nb ? na : nb);
+}
+
 /* edit_dist_b for a caller that needs the distance exactly only when it
  * is at most need, and otherwise any value above need.  Every insertion or
  * deletion costs at least 0.5, so half the length difference is a lower
@@ -989,10 +1012,11 @@ tok_sim_b(
 	double s, d;
 	size_t ml;
 	uint8_t f = a->flags | b->flags;
-	/* Han or Hangul on both sides: each syllable is a character read
-	 * exactly, so alike-sounding readings are other characters (郗 xi /
-	 * 贾 jia, 이재형 / 이재명): no phonetic route, only the letters */
-	bool both_syll = (a->flags & b->flags & TK_SYLL) != 0;
+	/* Han, Hangul or an abjad on both sides: each letter or syllable is
+	 * read by one rule, so alike-sounding readings are other names (郗 xi
+	 * / 贾 jia, 이재형 / 이재명, التهامي / التميمي): no phonetic route,
+	 * only the letters */
+	bool both_syll = (a->flags & b->flags & (TK_SYLL | TK_ABJAD)) != 0;
 
 	*how = "exact";
 	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0)
@@ -1045,7 +1069,7 @@ tok_sim_b(
 			/* s needed for a result >= min: min itself, or for
 			 * Latin words with equal skeletons (result 0.6 +
 			 * 0.4 s unless the syllable counts differ) less */
-			double smin = min;
+			double smin = min, need;
 
 			if (skeq) {
 				size_t va = vowel_groups(a->s, a->len);
@@ -1055,8 +1079,14 @@ tok_sim_b(
 				                      va > vb + 1 || vb > va + 1)))
 					smin = (min - 0.6) / 0.4;
 			}
-			d = edit_dist_need(a->s, a->len, b->s, b->len,
-			    (1.0 - smin) * (double)ml);
+			need = (1.0 - smin) * (double)ml;
+			/* over need by more than rounding: below min */
+			if (letters_bound(a->s, a->len, b->s, b->len) >
+			    need + 1e-9)
+				d = need + 1.0; /* as edit_dist_need would */
+			else
+				d = edit_dist_need(
+				    a->s, a->len, b->s, b->len, need);
 		} else if (skeq || syll) {
 			d = edit_dist(a->s, a->len, b->s, b->len);
 		} else {
@@ -1067,7 +1097,9 @@ tok_sim_b(
 			/* every insertion or deletion costs >= 0.5: when the
 			 * length difference alone is over budget the value
 			 * is below SIM_MIN <= min whatever it is */
-			if (min > 0 && 0.5 * (double)diff > budget)
+			if (min > 0 && (0.5 * (double)diff > budget ||
+			                   letters_bound(a->s, a->len, b->s,
+			                       b->len) > budget))
 				d = budget + 1.0;
 			else
 				d = edit_dist_b(
@@ -1078,7 +1110,11 @@ tok_sim_b(
 	*how = "fuzzy";
 	if (!both_syll && a->sklen > 0 && a->sklen == b->sklen &&
 	    memcmp(a->sk, b->sk, a->sklen) == 0) {
-		double ps = (f & (TK_ABJAD | TK_SYLL)) ? 0.92 : 0.6 + 0.4 * s;
+		/* across scripts a skeleton of one consonant ("amy" /
+		 * 희미 "huimi": M) says little */
+		double ps = !(f & (TK_ABJAD | TK_SYLL)) ? 0.6 + 0.4 * s
+		            : a->sklen >= 2             ? 0.92
+		                                        : 0.80;
 
 		/* Latin on both sides: vowels are known, so "Bush" (one
 		 * syllable) is not "Habbash" (two) whatever the consonants */
@@ -1117,8 +1153,8 @@ tok_sim_b(
 		 * often differ just there (Morkar / Gorkar, Bozcan /
 		 * Ozcan).  Compared as sounds: Chilcombe / Shelcombe,
 		 * Qadhafi / Gaddafi, Vladimir / Wladimir begin alike. */
-		else if (a->sklen > 0 && b->sklen > 0 &&
-		         a->sk[0] != b->sk[0] && a->s[0] != b->s[0])
+		else if (a->sklen > 0 && b->sklen > 0 && a->sk[0] != b->sk[0] &&
+		         a->s[0] != b->s[0])
 			s -= FIRST_SOUND_PEN;
 	}
 	/* one skeleton or one cheap edit, but a consonant that is another

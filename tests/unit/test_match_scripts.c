@@ -135,6 +135,27 @@ static const struct pair pairs[] = {
     /* Han and Hangul against themselves: another syllable, another name */
     {"Person", "김정은", "김정은", true},
     {"Person", "毛泽东", "毛泽东", true},
+    /* ... and alike-sounding characters are other characters: no
+     * phonetic route between two Han or two Hangul names */
+    {"Person", "贾新", "郗新", false},
+    {"Person", "吉沢太郎", "柿沢太郎", false},
+    /* a consonant in the same slot that is another phoneme keeps a
+     * two-word name matching (a typo is possible) but lower than a
+     * spelling variant: see consonant_swaps_score_below_spellings */
+    {"Person", "Hasan Gokdemir", "Hasan Kokdemir", true},
+    {"Person", "Katharina Weber", "Catharina Weber", true},
+    {"Company", "Gazprom Neft", "Gasprom Neft", true},
+    /* other first sounds, or more edits than the word's length allows:
+     * other family names (typing errors rarely hit the first letter) */
+    {"Person", "Rahul Gorkar", "Rahul Morkar", false},
+    {"Person", "Fatma Ozcan", "Fatma Bozcan", false},
+    {"Person", "Ksenia Olegovna Golubskaya", "Ksenia Olegovna Kolpakskaya",
+        false},
+    {"Person", "Vladimir Putin", "Wladimir Putin", true},
+    {"Person", "Chinedu Okonkwo", "Chinedu Okonkow", true},
+    /* across scripts: a one-consonant skeleton is weak, a known
+     * reading still matches */
+    {"Person", "Aly Hassan", "علي حسن", true},
 };
 
 static int
@@ -226,6 +247,235 @@ name_score_is_symmetric_enough_and_bounded(void **st)
 	assert_true(a == 0.0);
 	assert_int_equal(ent_name_score("Nope", "a", "b", &a), ENT_EINVAL);
 	assert_int_equal(ent_name_score(NULL, "\xff", "b", &a), ENT_EINVAL);
+}
+
+/* Birth date, nationality and gender as evidence: a listed person with a
+ * full birth date and a query whose full date is years away is another
+ * person even with the same name; dates one year apart, a year with one
+ * digit mistyped and day/month swapped are the same date.  A nationality
+ * conflict counts only when both sides have one. */
+struct qual_case {
+	const char *name, *dob, *nat, *gender;
+	bool match;
+	const char *feature; /* must be present on the record's hit, or NULL */
+};
+
+static const struct qual_case qual_cases[] = {
+    {"Krishna Darani", "1980-05-12", "in", "male", true, "dob_exact"},
+    {"Krishna Darani", "1995-01-30", "in", "male", false, "dob_conflict"},
+    {"Krishna Darani", "1963-08-21", NULL, NULL, false, "dob_conflict"},
+    {"Krishna Darani", "1981-05-12", "in", NULL, true, "dob_conflict"},
+    {"Krishna Darani", "1986-05-12", "in", NULL, true, "dob_conflict"},
+    {"Krishna Darani", "1908-05-12", NULL, NULL, true, "dob_conflict"},
+    {"Krishna Darani", "1986-06-12", NULL, NULL, false, "dob_conflict"},
+    /* one typo in a full date: the same date; two parts other: not */
+    {"Krishna Darani", "1980-05-19", "in", NULL, true, "dob_conflict"},
+    {"Krishna Darani", "1980-07-12", "in", NULL, true, "dob_conflict"},
+    {"Krishna Darani", "1980-07-19", "in", NULL, false, "dob_conflict"},
+    {"Krishna Darani", "1981-02-03", "in", NULL, false, "dob_conflict"},
+    {"Krishna Darani", "1980-12-05", "in", NULL, true, "dob_day_month_swapped"},
+    {"Krishna Darani", "1980", NULL, NULL, true, "dob_year"},
+    {"Krishna Dhurani", "1962-03-04", "in", "male", false, NULL},
+    /* gender alone (often mis-keyed) lowers, does not decide */
+    {"Krishna Darani", "1980-05-12", "in", "female", true, "gender_conflict"},
+    {"Krishna Darani", "1999-05-12", "in", "female", false, "gender_conflict"},
+    /* a year-only date one year off may be an estimate: penalised,
+     * not decisive; more than a year off is another person */
+    {"Hasan Gokdemir", "1975-03-02", "tr", NULL, true, "dob_year"},
+    {"Hasan Gokdemir", "1976-01-01", "tr", NULL, true, "dob_conflict"},
+    {"Hasan Gokdemir", "1974", "tr", NULL, true, "dob_conflict"},
+    {"Hasan Gokdemir", "1977-01-01", "tr", NULL, false, "dob_conflict"},
+    {"Hasan Gokdemir", "1990-01-01", "tr", NULL, false, "dob_conflict"},
+    /* nationality: a conflict lowers, never decides alone */
+    {"Anna Berger", NULL, "de", NULL, true, "nationality_conflict"},
+    {"Anna Berger", NULL, "at", NULL, true, "nationality_match"},
+    {"Anna Berger", "1931-02-03", "de", NULL, false, "nationality_conflict"},
+    {"Peter Kaiser", NULL, "de", NULL, true, NULL},
+};
+
+static double
+qual_score(
+    struct ent_index *ix, const struct qual_case *c, const char *want_feature)
+{
+	const char *names[1] = {c->name};
+	struct ent_query q = {.schema = "Person",
+	    .names = names,
+	    .nnames = 1,
+	    .birth_date = c->dob,
+	    .nationality = c->nat,
+	    .gender = c->gender};
+	struct ent_screen_opts o = {.all = true, .limit = 10};
+	struct ent_hits *h = NULL;
+	double s = 0;
+	size_t j, k;
+	bool seen = want_feature == NULL;
+
+	assert_int_equal(ent_index_screen(ix, &q, &o, &h), ENT_OK);
+	if (h->n > 0) {
+		s = h->hits[0].score;
+		for (k = 0; k < h->hits[0].nfeatures; k++) {
+			const struct ent_feature *f = &h->hits[0].features[k];
+
+			seen |= want_feature != NULL &&
+			        strcmp(f->name, want_feature) == 0;
+			/* every feature explains itself */
+			assert_non_null(f->detail);
+			assert_true(f->detail[0] != '\0');
+		}
+	}
+	for (j = 0; j < h->n; j++)
+		assert_true(h->hits[j].score >= 0 && h->hits[j].score <= 1);
+	if (!seen)
+		print_error("'%s' %s: no %s\n", c->name, c->dob ? c->dob : "-",
+		    want_feature);
+	assert_true(seen);
+	ent_hits_free(h);
+	return s;
+}
+
+static void
+birth_date_nationality_gender_are_evidence(void **st)
+{
+	static const char *const listed[][5] = {
+	    {"q1", "Krishna Darani", "1980-05-12", "in", "male"},
+	    {"q2", "Hasan Gokdemir", "1975", "tr", "male"},
+	    {"q3", "Anna Berger", "1990-02-03", "at", "female"},
+	    {"q4", "Peter Kaiser", "1966-07-21", NULL, "male"},
+	};
+	struct ent_index *ix;
+	size_t i, bad = 0;
+	double base, conflict;
+
+	(void)st;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < sizeof(listed) / sizeof(listed[0]); i++) {
+		struct ent_record *r = NULL;
+
+		assert_int_equal(
+		    ent_record_new(listed[i][0], "Person", &r, NULL), ENT_OK);
+		assert_int_equal(
+		    ent_record_add(r, "name", listed[i][1], NULL), ENT_OK);
+		assert_int_equal(
+		    ent_record_add(r, "birthDate", listed[i][2], NULL), ENT_OK);
+		if (listed[i][3] != NULL)
+			assert_int_equal(ent_record_add(r, "nationality",
+			                     listed[i][3], NULL),
+			    ENT_OK);
+		assert_int_equal(
+		    ent_record_add(r, "gender", listed[i][4], NULL), ENT_OK);
+		assert_int_equal(ent_index_put(ix, r), ENT_OK);
+		ent_record_free(r);
+	}
+	for (i = 0; i < sizeof(qual_cases) / sizeof(qual_cases[0]); i++) {
+		const struct qual_case *c = &qual_cases[i];
+		double s = qual_score(ix, c, c->feature);
+
+		if ((s >= ENT_SCREEN_THRESHOLD_DEFAULT) != c->match) {
+			print_error("%s: '%s' born %s (%s) scored %.3f\n",
+			    c->match ? "missed" : "false match", c->name,
+			    c->dob ? c->dob : "-", c->nat ? c->nat : "-", s);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+	/* a conflicting full date pulls an exact name well below the
+	 * threshold; a year-only conflict costs less */
+	base = qual_score(ix,
+	    &(struct qual_case){"Krishna Darani", NULL, NULL, NULL, true, NULL},
+	    NULL);
+	conflict = qual_score(ix,
+	    &(struct qual_case){
+	        "Krishna Darani", "2001-11-30", NULL, NULL, false, NULL},
+	    "dob_conflict");
+	assert_true(conflict <= base - 0.30);
+	assert_true(qual_score(ix,
+	                &(struct qual_case){"Hasan Gokdemir", "1976-01-01",
+	                    NULL, NULL, true, NULL},
+	                "dob_conflict") > base - 0.30);
+	ent_index_free(ix);
+}
+
+/* A consonant that is another phoneme in the same slot (k/g, t/d, b/p)
+ * makes a near-namesake, scored below vowel or spelling variants (c/k,
+ * s/z) and romanisation digraphs (sh/sch). */
+static void
+consonant_swaps_score_below_spellings(void **st)
+{
+	static const char *const swaps[][2] = {
+	    {"Hasan Kokdemir", "Hasan Gokdemir"},
+	    {"Tarek Kandil", "Tarek Gandil"},
+	    {"Maria Dietrich", "Maria Tietrich"},
+	    {"Ivan Petrov", "Ivan Betrov"},
+	};
+	static const char *const spellings[][2] = {
+	    {"Hasan Kokdemir", "Hasan Kokdemyr"},
+	    {"Katharina Weber", "Catharina Weber"},
+	    {"Anna Gonzales", "Anna Gonzalez"},
+	    {"Aleksandr Lukashenko", "Aleksandr Lukaschenko"},
+	    {"Ahmed Zaki", "Ahmed Zakki"},
+	};
+	size_t i;
+	double s;
+
+	(void)st;
+	for (i = 0; i < sizeof(swaps) / sizeof(swaps[0]); i++) {
+		assert_int_equal(
+		    ent_name_score("Person", swaps[i][0], swaps[i][1], &s),
+		    ENT_OK);
+		if (s > 0.85)
+			print_error("swap %s / %s: %.3f\n", swaps[i][0],
+			    swaps[i][1], s);
+		assert_true(s <= 0.85);
+		assert_true(s >= ENT_SCREEN_THRESHOLD_DEFAULT);
+	}
+	for (i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+		assert_int_equal(ent_name_score("Person", spellings[i][0],
+		                     spellings[i][1], &s),
+		    ENT_OK);
+		if (s < 0.90)
+			print_error("spelling %s / %s: %.3f\n", spellings[i][0],
+			    spellings[i][1], s);
+		assert_true(s >= 0.90);
+	}
+}
+
+/* Across scripts equal skeletons are all a transliteration can show:
+ * an Arabic-script query that the Latin record explains word for word
+ * outranks an Arabic-script namesake that shares fewer words exactly. */
+static void
+cross_script_coverage_outranks_partial_exact(void **st)
+{
+	static const char *const listed[][2] = {
+	    {"lat", "Yusuf Ahmad Salim"},
+	    {"ara", "يوسف أحمد"},
+	    {"ara3", "يوسف أحمد الحربي"},
+	};
+	const char *names[1] = {"يوسف أحمد سالم"};
+	struct ent_query q = {.schema = "Person", .names = names, .nnames = 1};
+	struct ent_hits *h = NULL;
+	struct ent_index *ix;
+	size_t i;
+
+	(void)st;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < sizeof(listed) / sizeof(listed[0]); i++) {
+		struct ent_record *r = NULL;
+
+		assert_int_equal(
+		    ent_record_new(listed[i][0], "Person", &r, NULL), ENT_OK);
+		assert_int_equal(
+		    ent_record_add(r, "name", listed[i][1], NULL), ENT_OK);
+		assert_int_equal(ent_index_put(ix, r), ENT_OK);
+		ent_record_free(r);
+	}
+	assert_int_equal(ent_index_screen(ix, &q, NULL, &h), ENT_OK);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "lat");
+	assert_true(h->hits[0].match);
+	for (i = 1; i < h->n; i++)
+		assert_true(h->hits[i].score < h->hits[0].score);
+	ent_hits_free(h);
+	ent_index_free(ix);
 }
 
 /* UN consolidated list: NAME_ORIGINAL_SCRIPT -> the Latin record. */
@@ -348,6 +598,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        each_pair_matches_or_not_as_labelled, setup, teardown),
 	    cmocka_unit_test(name_score_is_symmetric_enough_and_bounded),
+	    cmocka_unit_test(birth_date_nationality_gender_are_evidence),
+	    cmocka_unit_test(consonant_swaps_score_below_spellings),
+	    cmocka_unit_test(cross_script_coverage_outranks_partial_exact),
 	    cmocka_unit_test(un_original_script_names_find_their_latin_records),
 	};
 
