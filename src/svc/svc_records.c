@@ -269,6 +269,7 @@ import_row(struct import_run *ir, const struct ent_row *row, long line)
 
 struct import_item {
 	struct ent_buf raw;     /* FtM: the line, decoded by prepare() */
+	struct ent_buf strs;    /* the row's strings, once detached */
 	struct ent_record *rec; /* the record, once decoded */
 	long line;
 	int rc; /* ENT_OK, or why the item is rejected */
@@ -310,6 +311,7 @@ batch_new(const char *agency)
 	b->agency = agency;
 	for (i = 0; i < IMPORT_BATCH; i++) {
 		ent_buf_init(&b->items[i].raw, ENT_LINE_MAX);
+		ent_buf_init(&b->items[i].strs, ENT_LINE_MAX);
 		ent__row_bufs_init(&b->items[i].rb);
 	}
 	return b;
@@ -325,13 +327,54 @@ batch_free(struct import_batch *b)
 	for (i = 0; i < IMPORT_BATCH; i++) {
 		item_clear(&b->items[i]);
 		ent_buf_fini(&b->items[i].raw);
+		ent_buf_fini(&b->items[i].strs);
 		ent__row_bufs_fini(&b->items[i].rb);
 	}
 	pthread_mutex_destroy(&b->lock);
 	free(b);
 }
 
-/* Decode (FtM lines), give the record its owner, encode its row. */
+/* Copy the strings the row borrows from its record into the item, so the
+ * record can be freed by the thread that allocated it: freeing memory of
+ * another thread's malloc arena costs more than the copy. */
+static int
+detach_row(struct import_item *it)
+{
+	const char **slots[11 + ENT_VALUES_MAX];
+	struct ent_row *row = &it->row;
+	size_t n = 0, i, off[11 + ENT_VALUES_MAX];
+	int r = ENT_OK;
+
+	slots[n++] = &row->id;
+	slots[n++] = &row->caption;
+	slots[n++] = &row->meta.agency;
+	slots[n++] = &row->meta.created;
+	slots[n++] = &row->meta.updated;
+	slots[n++] = &row->meta.legal_basis;
+	slots[n++] = &row->meta.handling;
+	slots[n++] = &row->meta.distribution;
+	slots[n++] = &row->meta.review_by;
+	slots[n++] = &row->meta.expires;
+	for (i = 0; i < row->nrefs && n < sizeof(slots) / sizeof(slots[0]); i++)
+		slots[n++] = &it->rb.refs[i].to;
+	if (n < 10 + row->nrefs)
+		return ENT_ETOOBIG;
+	ent_buf_reset(&it->strs);
+	/* Offsets first: the buffer may move while it grows. */
+	for (i = 0; i < n && r == ENT_OK; i++) {
+		off[i] = ent_buf_len(&it->strs);
+		if (*slots[i] != NULL)
+			r = ent_buf_add(
+			    &it->strs, *slots[i], strlen(*slots[i]) + 1);
+	}
+	for (i = 0; i < n && r == ENT_OK; i++)
+		if (*slots[i] != NULL)
+			*slots[i] = it->strs.data + off[i];
+	return r;
+}
+
+/* Decode (FtM lines), give the record its owner, encode its row, and
+ * free the record again: the row holds all the store needs. */
 static void
 prepare(struct import_item *it, const char *agency)
 {
@@ -346,7 +389,11 @@ prepare(struct import_item *it, const char *agency)
 		it->rc = ENT_ENOMEM;
 		return;
 	}
-	it->rc = ent__row_from_record(it->rec, &it->rb, &it->row);
+	if ((it->rc = ent__row_from_record(it->rec, &it->rb, &it->row)) ==
+	    ENT_OK)
+		it->rc = detach_row(it);
+	ent_record_free(it->rec);
+	it->rec = NULL;
 }
 
 /* Take items in runs of 32 until none is left; run by both threads. */
