@@ -70,6 +70,24 @@ clock_s(clockid_t c)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A digest of one query's hits (ids and scores, in order): the batch
+ * run must give every query the hits it got alone. */
+static uint64_t
+hits_digest(const struct ent_hits *h)
+{
+	uint64_t d = 1469598103934665603ULL, b;
+	size_t i;
+	const char *p;
+
+	for (i = 0; h != NULL && i < h->n; i++) {
+		for (p = h->hits[i].id; *p != '\0'; p++)
+			d = (d ^ (unsigned char)*p) * 1099511628211ULL;
+		memcpy(&b, &h->hits[i].score, sizeof(b)); /* exactly */
+		d = (d ^ b) * 1099511628211ULL;
+	}
+	return d;
+}
+
 static double
 now(void)
 {
@@ -646,6 +664,7 @@ main(int argc, char **argv)
 	enum vkind *qkind;
 	bool *qscript;
 	struct ent_hits **out;
+	uint64_t *dig;
 	double *lat, *cpu, t0, tbuild = 0, twall, cbuild = 0;
 	uint64_t rs;
 	FILE *f;
@@ -762,6 +781,7 @@ main(int argc, char **argv)
 	out = xcalloc(o.nq, sizeof(*out));
 	lat = xcalloc(o.nq, sizeof(*lat));
 	cpu = xcalloc(o.nq, sizeof(*cpu));
+	dig = xcalloc(o.nq, sizeof(*dig));
 	for (i = 0; i < o.nq; i++) {
 		char buf[VAL_MAX];
 
@@ -791,6 +811,7 @@ main(int argc, char **argv)
 		}
 		lat[i] = now() - a;
 		cpu[i] = clock_s(CLOCK_THREAD_CPUTIME_ID) - c;
+		dig[i] = hits_digest(h);
 		for (k = 0; dump != NULL && k < h->n; k++)
 			fprintf(dump, "%zu\t%s\t%s\t%.6f\n", i, qtext[i],
 			    h->hits[k].id, h->hits[k].score);
@@ -866,8 +887,16 @@ main(int argc, char **argv)
 		printf("batch: %u thread(s): %.0f queries/s (%.0f per CPU "
 		       "second)\n",
 		    th, (double)o.nq / t0, (double)o.nq / c);
-		for (i = 0; i < o.nq; i++)
+		for (i = 0; i < o.nq; i++) {
+			if (hits_digest(out[i]) != dig[i]) {
+				fprintf(stderr,
+				    "batch: query %zu ('%s') got "
+				    "other hits than alone\n",
+				    i, qtext[i]);
+				return 1;
+			}
 			ent_hits_free(out[i]);
+		}
 	}
 	printf("peak RSS: %.0f MB (index, plus one chunk of %zu records "
 	       "being indexed)\n",
@@ -891,6 +920,7 @@ main(int argc, char **argv)
 	free(out);
 	free(lat);
 	free(cpu);
+	free(dig);
 	ent_text_cleanup();
 	(void)nput;
 	return 0;

@@ -39,9 +39,12 @@
 /* A key listing more records than this is only used when it is the only
  * evidence: it cannot tell candidates apart, only cost time. */
 #define KEY_DF_SKIP 5000
-/* How many postings ahead the accumulator loop prefetches: enough to keep
- * several cache misses in flight. */
-#define ACC_PREFETCH 16
+/* How far ahead the postings loop prefetches accumulator cells: about as
+ * many cycles as a miss to the last-level cache takes, so that several
+ * are in flight (16 left the loop still waiting on its loads at 1M). */
+#define ACC_PREFETCH 48
+/* The same for the typo probes, whose iterations are longer. */
+#define TYPO_PREFETCH 16
 
 enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 
@@ -83,8 +86,8 @@ struct kent {
 
 struct ent_index {
 	pthread_rwlock_t *lock; /* a pointer: screening takes it via const ix */
-	struct pool *pool;      /* batch threads; a pointer for the same reason */
-	struct mrec **recs;     /* by slot */
+	struct pool *pool;  /* batch threads; a pointer for the same reason */
+	struct mrec **recs; /* by slot */
 	/* by slot, what candidate filtering reads, so that it touches one
 	 * byte per candidate rather than a record: 0 dead, else 1 + index
 	 * into schemas[] (SID_OTHER: look at the record) */
@@ -1660,11 +1663,11 @@ typo_qkeys(const struct ent_index *ix, const struct qctx *qc, struct qkey *qk,
 				/* hundreds of probes, each a cache miss into
 				 * the key table: keep several in flight */
 				for (x = 0; x < nv && n < max; x++) {
-					if (x + ACC_PREFETCH < nv)
+					size_t ahead = x + TYPO_PREFETCH;
+
+					if (ahead < nv)
 						__builtin_prefetch(
-						    &ix->keys[var[x +
-						                  ACC_PREFETCH] &
-						              m]);
+						    &ix->keys[var[ahead] & m]);
 					n = typo_try(ix, var[x], qk, n, max);
 				}
 			}
@@ -1960,7 +1963,8 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 			uint32_t s = post[j];
 
 			if (j + ACC_PREFETCH < n)
-				__builtin_prefetch(&acc[post[j + ACC_PREFETCH]]);
+				__builtin_prefetch(
+				    &acc[post[j + ACC_PREFETCH]]);
 			if (s >= nslots)
 				continue;
 			tch[nt] = s;
@@ -2017,9 +2021,24 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
 	qsort(cand, ncand, sizeof(*cand), cand_acc_cmp);
-	for (i = 0; i < ncand; i++)
+	for (i = 0; i < ncand; i++) {
+		/* each record is a chain of cache misses (slot -> record ->
+		 * names, tokens, text): start the next ones' while this one
+		 * is scored */
+		if (i + 3 < ncand)
+			__builtin_prefetch(&ix->recs[cand[i + 3].slot]);
+		if (i + 2 < ncand)
+			__builtin_prefetch(ix->recs[cand[i + 2].slot]);
+		if (i + 1 < ncand) {
+			const struct mrec *nx = ix->recs[cand[i + 1].slot];
+
+			__builtin_prefetch(nx->names);
+			__builtin_prefetch(nx->toks);
+			__builtin_prefetch(nx->blob);
+		}
 		cand[i].score =
 		    score_record(ix, qc, ix->recs[cand[i].slot], NULL, NULL);
+	}
 	qsort(cand, ncand, sizeof(*cand), cand_score_cmp);
 	if ((res = calloc(1, sizeof(*res))) == NULL)
 		goto out;
@@ -2138,7 +2157,8 @@ ent_index_screen_many(const struct ent_index *ix, const struct ent_query *qs,
 	j.n = n;
 	atomic_init(&j.next, 0);
 	atomic_init(&j.first_rc, ENT_OK);
-	pool_run(ix->pool, screen_worker, &j, n < nthreads ? (unsigned)n : nthreads);
+	pool_run(
+	    ix->pool, screen_worker, &j, n < nthreads ? (unsigned)n : nthreads);
 	return atomic_load(&j.first_rc);
 }
 

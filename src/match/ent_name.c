@@ -962,27 +962,50 @@ consonant_swapped(const struct ntok *a, const struct ntok *b)
 	return false;
 }
 
-/* A lower bound of edit_dist, far cheaper than the table: a letter of a
- * that b lacks altogether must be deleted or substituted, and the same
- * for b, each edit costing at least 0.5 and a substitution serving one
- * letter of each side.  Letters are told apart by their low six bits (a
- * collision only makes the bound weaker).  Most token pairs of a screen
- * are plainly different names, and this settles them. */
+/* A lower bound of edit_dist, far cheaper than the table.  With a the
+ * longer word (diff letters longer): a letter of a that b lacks
+ * altogether (xa of them) must be deleted or substituted, one of b (xb)
+ * inserted or substituted, and at least diff letters of a deleted; so at
+ * least max(xa, diff + xb) edits of 0.5 or more.  And deleting a letter
+ * costs 1 unless it is doubled or an h (indel_cost): of the diff
+ * deletions, all but the cheap letters' number cost 0.5 more.  Letters
+ * are told apart by their low six bits (a collision only makes the bound
+ * weaker).  Most token pairs of a screen are plainly different names,
+ * often of very different lengths (a joined pair against one word), and
+ * this settles them. */
 static double
 letters_bound(const char *a, size_t la, const char *b, size_t lb)
 {
 	uint64_t ma = 0, mb = 0;
-	size_t i, na = 0, nb = 0;
+	size_t i, xa = 0, xb = 0, cheap = 0, diff, ops;
 
+	if (la < lb) {
+		const char *t = a;
+
+		a = b, b = t;
+		i = la, la = lb, lb = i;
+	}
+	diff = la - lb;
 	for (i = 0; i < la; i++)
 		ma |= 1ULL << (a[i] & 63);
 	for (i = 0; i < lb; i++)
 		mb |= 1ULL << (b[i] & 63);
 	for (i = 0; i < la; i++)
-		na += !(mb >> (a[i] & 63) & 1);
+		xa += !(mb >> (a[i] & 63) & 1);
+	/* indel_cost's half-price letters, inline: this runs per pair */
+	for (i = 0; i < la && diff > cheap; i++) {
+		char c = a[i];
+
+		cheap += c == 'h' || c == 'B' || c == 'J' ||
+		         (i > 0 && a[i - 1] == c) ||
+		         (i + 1 < la && a[i + 1] == c);
+	}
 	for (i = 0; i < lb; i++)
-		nb += !(ma >> (b[i] & 63) & 1);
-	return 0.5 * (double)(na > nb ? na : nb);
+		xb += !(ma >> (b[i] & 63) & 1);
+	ops = xa > diff + xb ? xa : diff + xb;
+	if (diff > cheap)
+		ops += diff - cheap; /* in halves, like the rest */
+	return 0.5 * (double)ops;
 }
 
 /* edit_dist_b for a caller that needs the distance exactly only when it
