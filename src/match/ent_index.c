@@ -36,6 +36,17 @@
 #define DOC_MAX 32
 /* Full scoring is done for at most this many candidates (or 8 x limit). */
 #define CAND_MAX 40
+/* Candidates tied with the last one kept by name evidence alone are kept
+ * too, up to this many, when the query has evidence names cannot give
+ * (a birth date, a nationality, a document): among 300 "Rahul Sharma"s
+ * the birth date, not the order of the postings, must pick the one. */
+#define CAND_TIES_MAX 400
+/* A name written without vowels (Arabic, Hebrew) or in syllables (Han,
+ * Hangul, Kana) matches the Latin record it stands for only by sound,
+ * while records in its own script match it letter for letter and collect
+ * more index weight: such queries score more candidates in full, so the
+ * Latin record is not cut before scoring. */
+#define CAND_XSCRIPT_MAX 300
 /* A key listing more records than this is only used when it is the only
  * evidence: it cannot tell candidates apart, only cost time. */
 #define KEY_DF_SKIP 5000
@@ -1692,6 +1703,45 @@ struct cand {
 	double score;
 };
 
+/* True if a query name has a word from an abjad or a syllabary. */
+static bool
+query_cross_script(const struct qctx *qc)
+{
+	size_t j, i, t;
+
+	for (j = 0; j < 3; j++)
+		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
+			for (t = 0; t < qc->names[j][i].n; t++)
+				if (qc->names[j][i].t[t].flags &
+				    (TK_ABJAD | TK_SYLL))
+					return true;
+	return false;
+}
+
+/* After select_top, move the candidates whose accumulated weight equals
+ * the weakest kept one (within rounding) next to the kept ones, up to max
+ * in all; returns the new count. */
+static size_t
+keep_ties(struct cand *c, size_t n, size_t k, size_t max)
+{
+	float low = c[0].acc;
+	size_t i;
+
+	for (i = 1; i < k; i++)
+		if (c[i].acc < low)
+			low = c[i].acc;
+	low -= low * 1e-4f;
+	for (i = k; i < n && k < max; i++) {
+		if (c[i].acc >= low) {
+			struct cand t = c[k];
+
+			c[k++] = c[i];
+			c[i] = t;
+		}
+	}
+	return k;
+}
+
 static int
 cand_acc_cmp(const void *a, const void *b)
 {
@@ -2018,8 +2068,13 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 	}
 	sc->ntouched = 0; /* acc is all zero again */
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
+	if (kmax < CAND_XSCRIPT_MAX && query_cross_script(qc))
+		kmax = CAND_XSCRIPT_MAX;
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
+	if (ncand < nc && (qc->has_dob || qc->q->nationality != NULL ||
+	                      qc->ndocs > 0))
+		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
 	qsort(cand, ncand, sizeof(*cand), cand_acc_cmp);
 	for (i = 0; i < ncand; i++) {
 		/* each record is a chain of cache misses (slot -> record ->
