@@ -235,12 +235,13 @@ ent_ftm_decode(
 	json_t *root;
 	int rc;
 
-	if (!ent_utf8_valid(json, len)) {
-		ent_diag_set(d, "not valid UTF-8");
+	/* jansson checks UTF-8 as it parses; the whole-line check runs only
+	 * to say plainly why a line it refused was bad. */
+	if ((root = parse(json, len, d)) == NULL) {
+		if (!ent_utf8_valid(json, len))
+			ent_diag_set(d, "not valid UTF-8");
 		return ENT_EINVAL;
 	}
-	if ((root = parse(json, len, d)) == NULL)
-		return ENT_EINVAL;
 	rc = decode_object(root, out, d);
 	json_decref(root);
 	return rc;

@@ -46,7 +46,7 @@
  * while records in its own script match it letter for letter and collect
  * more index weight: such queries score more candidates in full, so the
  * Latin record is not cut before scoring. */
-#define CAND_XSCRIPT_MAX 300
+#define CAND_XSCRIPT_MAX 120
 /* A key listing more records than this is only used when it is the only
  * evidence: it cannot tell candidates apart, only cost time. */
 #define KEY_DF_SKIP 5000
