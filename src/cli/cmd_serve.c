@@ -146,6 +146,14 @@ serve_exec(int argc, char **argv)
 		ent_cli_err("serve", "%s", d.msg);
 		return ent_cli_exit(r);
 	}
+	/* Block the stop signals before any thread exists (the index build
+	 * starts a pool of workers): threads inherit the mask, so SIGTERM
+	 * reaches sigwait() below and never kills the process from a worker
+	 * that left it unblocked. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	/* Load the index before listening: the first request must not pay
 	 * for it, and a node that cannot build it should not pretend to
 	 * serve. */
@@ -155,10 +163,6 @@ serve_exec(int argc, char **argv)
 	}
 	fprintf(stderr, "entente serve: %zu records in the screening index\n",
 	    ent_index_size(ix));
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	if ((r = ent_http_start(n, &o, &h, &d)) != ENT_OK) {
 		ent_cli_err("serve", "%s", d.msg);
 		goto out;
