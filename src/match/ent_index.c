@@ -2072,8 +2072,8 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 		kmax = CAND_XSCRIPT_MAX;
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
-	if (ncand < nc && (qc->has_dob || qc->q->nationality != NULL ||
-	                      qc->ndocs > 0))
+	if (ncand < nc &&
+	    (qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0))
 		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
 	qsort(cand, ncand, sizeof(*cand), cand_acc_cmp);
 	for (i = 0; i < ncand; i++) {

@@ -1098,8 +1098,9 @@ tok_sim_b(
 				size_t va = vowel_groups(a->s, a->len);
 				size_t vb = vowel_groups(b->s, b->len);
 
-				if (!(va != vb && (a->sklen < 4 ||
-				                      va > vb + 1 || vb > va + 1)))
+				if (!(va != vb &&
+				        (a->sklen < 4 || va > vb + 1 ||
+				            vb > va + 1)))
 					smin = (min - 0.6) / 0.4;
 			}
 			need = (1.0 - smin) * (double)ml;
@@ -1114,8 +1115,8 @@ tok_sim_b(
 			d = edit_dist(a->s, a->len, b->s, b->len);
 		} else {
 			double budget = (1.0 - SIM_MIN) * (double)ml + 1e-9;
-			size_t diff = a->len > b->len ? a->len - b->len
-			                              : b->len - a->len;
+			size_t diff =
+			    a->len > b->len ? a->len - b->len : b->len - a->len;
 
 			/* every insertion or deletion costs >= 0.5: when the
 			 * length difference alone is over budget the value
@@ -1156,9 +1157,10 @@ tok_sim_b(
 	} else if ((f & (TK_ABJAD | TK_SYLL)) && a->sklen >= 2 &&
 	           b->sklen >= 2) {
 		size_t sl = a->sklen > b->sklen ? a->sklen : b->sklen;
-		double sd = min > 0 ? edit_dist_need(a->sk, a->sklen, b->sk,
-		                          b->sklen, (1.0 - min / 0.85) * (double)sl)
-		                    : edit_dist(a->sk, a->sklen, b->sk, b->sklen);
+		double sd = min > 0
+		                ? edit_dist_need(a->sk, a->sklen, b->sk,
+		                      b->sklen, (1.0 - min / 0.85) * (double)sl)
+		                : edit_dist(a->sk, a->sklen, b->sk, b->sklen);
 		double ps = 0.85 * (1.0 - sd / (double)sl);
 
 		if (ps > s) {
@@ -1279,8 +1281,7 @@ memo_sim(struct simmemo *m, const struct ntok *a, const struct ntok *b,
 	size_t i, probe;
 	double s;
 
-	if (m == NULL ||
-	    (a->len == b->len && memcmp(a->s, b->s, a->len) == 0))
+	if (m == NULL || (a->len == b->len && memcmp(a->s, b->s, a->len) == 0))
 		return tok_sim_b(a, b, how, min);
 	ka = memo_key(a, min);
 	kb = memo_key(b, min);
@@ -1387,8 +1388,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		mp = merged(memo, &q->t[i], &q->t[i + 1], &m);
 		for (j = 0; j < c->n; j++) {
 			if (initials_of(&c->t[j], &q->t[i], &q->t[i + 1])) {
-				pairs[np++] = (struct pair){0.9f, (uint8_t)i,
-				    2, (uint8_t)j, 1, "initials"};
+				pairs[np++] = (struct pair){0.9f, (uint8_t)i, 2,
+				    (uint8_t)j, 1, "initials"};
 				continue;
 			}
 			if (c->t[j].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
@@ -1406,8 +1407,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		mp = merged(memo, &c->t[j], &c->t[j + 1], &m);
 		for (i = 0; i < q->n; i++) {
 			if (initials_of(&q->t[i], &c->t[j], &c->t[j + 1])) {
-				pairs[np++] = (struct pair){0.9f, (uint8_t)i,
-				    1, (uint8_t)j, 2, "initials"};
+				pairs[np++] = (struct pair){0.9f, (uint8_t)i, 1,
+				    (uint8_t)j, 2, "initials"};
 				continue;
 			}
 			if (q->t[i].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||

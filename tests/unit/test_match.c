@@ -510,11 +510,11 @@ memo_keeps_name_scores(void **st)
 	    "Mohamed Ali Kahn", "Mohammed al-Khan", "Xi Jinping",
 	    "Hsi Chin-p'ing", "习近平", "Hans Müller", "Hans Mueller",
 	    "Müller-Lüdenscheidt", "Ricardo Teixeira", "Ricirdo Teixera",
-	    "Juan López Rodríguez", "Juan Lopez", "Ivan Petrov",
-	    "Иван Петров", "Petrov Ivan Sergeyevich", "Alisher Usmanov",
-	    "AlisherUsmanov", "Siemens AG", "SiemensAG", "J. R. R. Tolkien",
-	    "Abdul Aziz al-Saud", "Abdelaziz Al Saud", "Kim Jong Un",
-	    "김정은", "Benjamin Netanyahu", "בנימין נתניהו"};
+	    "Juan López Rodríguez", "Juan Lopez", "Ivan Petrov", "Иван Петров",
+	    "Petrov Ivan Sergeyevich", "Alisher Usmanov", "AlisherUsmanov",
+	    "Siemens AG", "SiemensAG", "J. R. R. Tolkien", "Abdul Aziz al-Saud",
+	    "Abdelaziz Al Saud", "Kim Jong Un", "김정은", "Benjamin Netanyahu",
+	    "בנימין נתניהו"};
 	const size_t n = sizeof(names) / sizeof(names[0]);
 	struct nname *nm = calloc(n, sizeof(*nm));
 	struct simmemo *memo = calloc(1, sizeof(*memo));
@@ -524,8 +524,8 @@ memo_keeps_name_scores(void **st)
 	assert_non_null(nm);
 	assert_non_null(memo);
 	for (i = 0; i < n; i++) {
-		assert_int_equal(name_analyze(names[i], MK_PERSON, &nm[i]),
-		    ENT_OK);
+		assert_int_equal(
+		    name_analyze(names[i], MK_PERSON, &nm[i]), ENT_OK);
 		for (k = 0; k < nm[i].n; k++)
 			nm[i].t[k].w = tok_flag_weight(nm[i].t[k].flags);
 	}
@@ -533,10 +533,10 @@ memo_keeps_name_scores(void **st)
 		simmemo_reset(memo);
 		for (j = 0; j < n; j++) {
 			double a = name_compare(&nm[i], &nm[j], NULL, NULL);
-			double b = name_compare_memo(
-			    &nm[i], &nm[j], NULL, NULL, memo);
-			double c = name_compare_memo(
-			    &nm[i], &nm[j], NULL, NULL, memo);
+			double b =
+			    name_compare_memo(&nm[i], &nm[j], NULL, NULL, memo);
+			double c =
+			    name_compare_memo(&nm[i], &nm[j], NULL, NULL, memo);
 
 			if (a != b || a != c)
 				fail_msg("'%s' vs '%s': %.9f, memo %.9f %.9f",
