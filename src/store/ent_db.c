@@ -95,6 +95,26 @@ ent__db_col_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+int
+ent__db_rows(struct ent_db *db, sqlite3_stmt *st,
+    int (*row)(void *ctx, sqlite3_stmt *st), void *ctx, long *n)
+{
+	long count = 0;
+	int rc, r = ENT_OK;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		count++;
+		if ((r = row(ctx, st)) != 0)
+			break;
+	}
+	if (r == ENT_OK && rc != SQLITE_DONE)
+		r = ent__db_err(db, rc);
+	sqlite3_reset(st);
+	if (n != NULL)
+		*n = count;
+	return r;
+}
+
 static int
 exec(struct ent_db *db, const char *sql)
 {

@@ -85,31 +85,26 @@ user_from(sqlite3_stmt *st, struct ent_db_user *u)
 	u->revoked = ent__db_col_text(st, 4);
 }
 
-/* Step st to the end, calling fn for every row; *n counts the rows. */
-static int
-each_user(struct ent_db *db, sqlite3_stmt *st,
-    int (*fn)(void *ctx, const struct ent_db_user *u), void *ctx, long *n)
-{
-	struct ent_db_user u;
-	int rc, r = ENT_OK;
+struct user_walk {
+	int (*fn)(void *ctx, const struct ent_db_user *u);
+	void *ctx;
+};
 
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		user_from(st, &u);
-		(*n)++;
-		if ((r = fn(ctx, &u)) != 0)
-			break;
-	}
-	if (r == ENT_OK && rc != SQLITE_DONE)
-		r = ent__db_err(db, rc);
-	sqlite3_reset(st);
-	return r;
+static int
+user_row(void *arg, sqlite3_stmt *st)
+{
+	struct user_walk *w = arg;
+	struct ent_db_user u;
+
+	user_from(st, &u);
+	return w->fn(w->ctx, &u);
 }
 
 int
 ent_db_user_by_token(struct ent_db *db, const char *token_hash,
     int (*fn)(void *ctx, const struct ent_db_user *u), void *ctx)
 {
+	struct user_walk w = {fn, ctx};
 	sqlite3_stmt *st;
 	long n;
 	int r;
@@ -118,7 +113,7 @@ ent_db_user_by_token(struct ent_db *db, const char *token_hash,
 		return r;
 	if (ent__db_bind_text(st, 1, token_hash))
 		return ENT_EINTERNAL;
-	if ((r = each_user(db, st, fn, ctx, &n)) != ENT_OK)
+	if ((r = ent__db_rows(db, st, user_row, &w, &n)) != ENT_OK)
 		return r;
 	return n == 0 ? ENT_ENOTFOUND : ENT_OK;
 }
@@ -127,13 +122,13 @@ int
 ent_db_user_each(struct ent_db *db,
     int (*fn)(void *ctx, const struct ent_db_user *u), void *ctx)
 {
+	struct user_walk w = {fn, ctx};
 	sqlite3_stmt *st;
-	long n;
 	int r;
 
 	if ((r = ent__db_stmt(db, sql_user_each, &st)) != ENT_OK)
 		return r;
-	return each_user(db, st, fn, ctx, &n);
+	return ent__db_rows(db, st, user_row, &w, NULL);
 }
 
 int
@@ -187,38 +182,45 @@ ent_db_audit_append(struct ent_db *db, const struct ent_db_audit *e)
 	return step_done(db, st);
 }
 
+struct audit_walk {
+	int (*fn)(void *ctx, const struct ent_db_audit *e);
+	void *ctx;
+};
+
+static int
+audit_row(void *arg, sqlite3_stmt *st)
+{
+	struct audit_walk *w = arg;
+	struct ent_db_audit e;
+
+	e.seq = sqlite3_column_int64(st, 0);
+	e.time = ent__db_col_text(st, 1);
+	e.user = ent__db_col_text(st, 2);
+	e.role = ent__db_col_text(st, 3);
+	e.remote = ent__db_col_text(st, 4);
+	e.route = ent__db_col_text(st, 5);
+	e.action = ent__db_col_text(st, 6);
+	e.purpose = ent__db_col_text(st, 7);
+	e.query = ent__db_col_text(st, 8);
+	e.record_ids = ent__db_col_text(st, 9);
+	e.result_ids = ent__db_col_text(st, 10);
+	e.status = sqlite3_column_int(st, 11);
+	e.prev_hash = ent__db_col_text(st, 12);
+	e.hash = ent__db_col_text(st, 13);
+	return w->fn(w->ctx, &e);
+}
+
 int
 ent_db_audit_each(struct ent_db *db, const char *user, const char *since,
     int (*fn)(void *ctx, const struct ent_db_audit *e), void *ctx)
 {
-	struct ent_db_audit e;
+	struct audit_walk w = {fn, ctx};
 	sqlite3_stmt *st;
-	int rc, r = ENT_OK;
+	int r;
 
 	if ((r = ent__db_stmt(db, sql_audit_each, &st)) != ENT_OK)
 		return r;
 	if (ent__db_bind_text(st, 1, user) || ent__db_bind_text(st, 2, since))
 		return ENT_EINTERNAL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.seq = sqlite3_column_int64(st, 0);
-		e.time = ent__db_col_text(st, 1);
-		e.user = ent__db_col_text(st, 2);
-		e.role = ent__db_col_text(st, 3);
-		e.remote = ent__db_col_text(st, 4);
-		e.route = ent__db_col_text(st, 5);
-		e.action = ent__db_col_text(st, 6);
-		e.purpose = ent__db_col_text(st, 7);
-		e.query = ent__db_col_text(st, 8);
-		e.record_ids = ent__db_col_text(st, 9);
-		e.result_ids = ent__db_col_text(st, 10);
-		e.status = sqlite3_column_int(st, 11);
-		e.prev_hash = ent__db_col_text(st, 12);
-		e.hash = ent__db_col_text(st, 13);
-		if ((r = fn(ctx, &e)) != 0)
-			break;
-	}
-	if (r == ENT_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		r = ent__db_err(db, rc);
-	sqlite3_reset(st);
-	return r;
+	return ent__db_rows(db, st, audit_row, &w, NULL);
 }

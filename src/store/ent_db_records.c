@@ -259,39 +259,35 @@ ent_db_delete(struct ent_db *db, const char *id)
 	return step_done(db, st);
 }
 
-/* Run a RECORD_COLS query, calling fn per row.  The statement is a fresh
- * one (not cached) when it may be nested inside another walk. */
-static int
-walk(struct ent_db *db, sqlite3_stmt *st,
-    int (*fn)(void *ctx, const struct ent_row *row), void *ctx, int *nrows)
-{
-	struct ent_row row;
-	int rc, r = ENT_OK;
+/* A RECORD_COLS query's rows handed to the caller's callback. */
+struct record_walk {
+	int (*fn)(void *ctx, const struct ent_row *row);
+	void *ctx;
+};
 
-	*nrows = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_from(st, &row);
-		(*nrows)++;
-		if ((r = fn(ctx, &row)) != 0)
-			break;
-	}
-	if (r == ENT_OK && rc != SQLITE_DONE)
-		r = ent__db_err(db, rc);
-	sqlite3_reset(st);
-	return r;
+static int
+record_row(void *arg, sqlite3_stmt *st)
+{
+	struct record_walk *w = arg;
+	struct ent_row row;
+
+	row_from(st, &row);
+	return w->fn(w->ctx, &row);
 }
 
 int
 ent_db_get(struct ent_db *db, const char *id,
     int (*fn)(void *ctx, const struct ent_row *row), void *ctx)
 {
+	struct record_walk w = {fn, ctx};
 	sqlite3_stmt *st;
-	int r, n;
+	long n;
+	int r;
 
 	if ((r = ent__db_stmt(db, sql_get, &st)) != ENT_OK)
 		return r;
 	ent__db_bind_text(st, 1, id);
-	r = walk(db, st, fn, ctx, &n);
+	r = ent__db_rows(db, st, record_row, &w, &n);
 	return r == ENT_OK && n == 0 ? ENT_ENOTFOUND : r;
 }
 
@@ -316,8 +312,9 @@ int
 ent_db_each(struct ent_db *db, const char *schema,
     int (*fn)(void *ctx, const struct ent_row *row), void *ctx)
 {
+	struct record_walk w = {fn, ctx};
 	sqlite3_stmt *st = NULL;
-	int r, rc, n;
+	int r, rc;
 
 	/* Not cached: callers may read other records while walking. */
 	rc = sqlite3_prepare_v2(db->db,
@@ -326,46 +323,53 @@ ent_db_each(struct ent_db *db, const char *schema,
 		return ent__db_err(db, rc);
 	if (schema != NULL)
 		ent__db_bind_text(st, 1, schema);
-	r = walk(db, st, fn, ctx, &n);
+	r = ent__db_rows(db, st, record_row, &w, NULL);
 	sqlite3_finalize(st);
 	return r;
+}
+
+struct count_walk {
+	int (*fn)(void *ctx, const char *schema, int64_t n);
+	void *ctx;
+};
+
+static int
+count_row(void *arg, sqlite3_stmt *st)
+{
+	struct count_walk *w = arg;
+
+	return w->fn(
+	    w->ctx, ent__db_col_text(st, 0), sqlite3_column_int64(st, 1));
 }
 
 int
 ent_db_count(struct ent_db *db,
     int (*fn)(void *ctx, const char *schema, int64_t n), void *ctx)
 {
+	struct count_walk w = {fn, ctx};
 	sqlite3_stmt *st;
-	int r = ENT_OK, rc;
+	int r;
 
 	if ((r = ent__db_stmt(db, sql_count, &st)) != ENT_OK)
 		return r;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((r = fn(ctx, ent__db_col_text(st, 0),
-		         sqlite3_column_int64(st, 1))) != 0)
-			break;
-	if (r == ENT_OK && rc != SQLITE_DONE)
-		r = ent__db_err(db, rc);
-	sqlite3_reset(st);
-	return r;
+	return ent__db_rows(db, st, count_row, &w, NULL);
 }
 
-/* Walk a three-text-column query. */
-static int
-walk3(struct ent_db *db, sqlite3_stmt *st,
-    int (*fn)(void *ctx, const char *a, const char *b, const char *c),
-    void *ctx)
-{
-	int r = ENT_OK, rc;
+struct ref_walk {
+	int (*fn)(void *ctx, const char *a, const char *b, const char *c);
+	int (*fn1)(void *ctx, const char *a);
+	void *ctx;
+};
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((r = fn(ctx, ent__db_col_text(st, 0),
-		         ent__db_col_text(st, 1), ent__db_col_text(st, 2))) !=
-		    0)
-			break;
-	if (r == ENT_OK && rc != SQLITE_DONE)
-		r = ent__db_err(db, rc);
-	return r;
+static int
+ref_row(void *arg, sqlite3_stmt *st)
+{
+	struct ref_walk *w = arg;
+
+	if (w->fn1 != NULL)
+		return w->fn1(w->ctx, ent__db_col_text(st, 0));
+	return w->fn(w->ctx, ent__db_col_text(st, 0), ent__db_col_text(st, 1),
+	    ent__db_col_text(st, 2));
 }
 
 int
@@ -374,13 +378,14 @@ ent_db_each_dangling(struct ent_db *db,
         void *ctx, const char *from_id, const char *prop, const char *to_id),
     void *ctx)
 {
+	struct ref_walk w = {fn, NULL, ctx};
 	sqlite3_stmt *st = NULL;
 	int r, rc;
 
 	rc = sqlite3_prepare_v2(db->db, sql_dangling, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return ent__db_err(db, rc);
-	r = walk3(db, st, fn, ctx);
+	r = ent__db_rows(db, st, ref_row, &w, NULL);
 	sqlite3_finalize(st);
 	return r;
 }
@@ -389,18 +394,15 @@ int
 ent_db_each_referrer(struct ent_db *db, const char *id,
     int (*fn)(void *ctx, const char *from_id), void *ctx)
 {
+	struct ref_walk w = {NULL, fn, ctx};
 	sqlite3_stmt *st = NULL;
-	int r = ENT_OK, rc;
+	int r, rc;
 
 	rc = sqlite3_prepare_v2(db->db, sql_referrers, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return ent__db_err(db, rc);
 	ent__db_bind_text(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((r = fn(ctx, ent__db_col_text(st, 0))) != 0)
-			break;
-	if (r == ENT_OK && rc != SQLITE_DONE)
-		r = ent__db_err(db, rc);
+	r = ent__db_rows(db, st, ref_row, &w, NULL);
 	sqlite3_finalize(st);
 	return r;
 }

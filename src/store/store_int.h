@@ -37,6 +37,14 @@ int ent__db_err(struct ent_db *db, int rc);
  * the statement's next step (SQLITE_STATIC). */
 int ent__db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
+/* Step st to its end, calling row(ctx, st) for each result row; row's
+ * first non-zero return stops the walk and is passed back, otherwise a
+ * SQLite failure is converted.  *n (may be NULL) counts the rows seen.  st
+ * is reset afterwards (a fresh statement is still the caller's to
+ * finalize).  The one loop every query of the store runs. */
+int ent__db_rows(struct ent_db *db, sqlite3_stmt *st,
+    int (*row)(void *ctx, sqlite3_stmt *st), void *ctx, long *n);
+
 /* Column text, or NULL for SQL NULL.  Borrowed until the next step. */
 const char *ent__db_col_text(sqlite3_stmt *st, int i);
 
