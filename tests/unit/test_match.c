@@ -448,7 +448,7 @@ screens_run_while_one_thread_writes(void **st)
 	for (i = 0; i < 3; i++)
 		assert_int_equal(
 		    pthread_create(&th[i], NULL, reader, &w[i]), 0);
-	for (i = 0; i < 300; i++) {
+	for (i = 0; i < 390; i++) {
 		char id[32], name[64];
 		struct ent_record *r;
 
@@ -617,6 +617,39 @@ group_teardown(void **st)
 	return 0;
 }
 
+/* Among hundreds of exact namesakes the birth date must pick the listed
+ * person, whatever order the index keeps them in (candidates tied on the
+ * name are all scored when the query has a birth date). */
+static void
+a_birth_date_finds_the_one_among_many_namesakes(void **state)
+{
+	const char *names[] = {"Rahul Sharma"};
+	struct ent_screen_opts o = {0};
+	struct ent_query q = {0};
+	struct ent_index *ix;
+	struct ent_hits *h = NULL;
+	char id[32], dob[16];
+	int i;
+
+	(void)state;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 390; i++) {
+		snprintf(id, sizeof(id), "rs-%03d", i);
+		snprintf(dob, sizeof(dob), "19%02d-%02d-%02d", 40 + i % 60,
+		    1 + i % 12, 1 + i % 28);
+		put(ix, rec(id, "Person", "name", "Rahul Sharma", "birthDate",
+		            i == 389 ? "1988-07-19" : dob, NULL));
+	}
+	q.names = names;
+	q.nnames = 1;
+	q.birth_date = "1988-07-19";
+	assert_int_equal(ent_index_screen(ix, &q, &o, &h), ENT_OK);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "rs-389");
+	ent_hits_free(h);
+	ent_index_free(ix);
+}
+
 int
 main(void)
 {
@@ -653,6 +686,7 @@ main(void)
 	    cmocka_unit_test(memo_keeps_name_scores),
 	    cmocka_unit_test(a_typo_in_an_unknown_word_still_finds_the_record),
 	    cmocka_unit_test(a_repeated_name_scores_as_one),
+	    cmocka_unit_test(a_birth_date_finds_the_one_among_many_namesakes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
