@@ -313,6 +313,40 @@ static const struct {
     {"f.k.a.", "previousName"},
 };
 
+/* Add each spelling of an ALIAS_NAME.  The list sometimes packs several
+ * spellings into one alias ("Azim Adhajani; Azim Agha-Jani"): each is a
+ * name of its own for screening, never one name of five words.  An alias
+ * is what screening matches on: one the model rejects makes the record
+ * bad rather than quietly missing. */
+static int
+add_spellings(struct ent_record *r, const char *prop, const char *name,
+    struct ent_diag *d)
+{
+	char *copy = ent_strdup(name), *p = copy, *semi;
+	int rc = ENT_OK;
+
+	if (copy == NULL)
+		return ENT_ENOMEM;
+	do {
+		char *end;
+
+		if ((semi = strchr(p, ';')) != NULL)
+			*semi = '\0';
+		while (*p == ' ')
+			p++;
+		end = p + strlen(p);
+		while (end > p && end[-1] == ' ')
+			*--end = '\0';
+		if (*p != '\0' &&
+		    (rc = ent_record_add(r, prop, p, d)) != ENT_OK)
+			ent_diag_prefix(d, "alias");
+		if (semi != NULL)
+			p = semi + 1;
+	} while (rc == ENT_OK && semi != NULL);
+	free(copy);
+	return rc;
+}
+
 static int
 alias(struct build *bd, const xmlNode *a, struct ent_diag *d)
 {
@@ -329,11 +363,8 @@ alias(struct build *bd, const xmlNode *a, struct ent_diag *d)
 		for (i = 0; i < N(alias_quality); i++)
 			if (strcasecmp(q, alias_quality[i].quality) == 0)
 				prop = alias_quality[i].prop;
-	/* An alias is what screening matches on: one the model rejects
-	 * makes the record bad rather than quietly missing. */
-	if (rc == ENT_OK &&
-	    (rc = ent_record_add(bd->r, prop, name, d)) != ENT_OK)
-		ent_diag_prefix(d, "alias");
+	if (rc == ENT_OK)
+		rc = add_spellings(bd->r, prop, name, d);
 	if (rc == ENT_OK && (note = text_of(a, "NOTE", &rc)) != NULL)
 		rc = add_note(bd->r, name, note);
 	if (rc == ENT_OK && (dob = text_of(a, "DATE_OF_BIRTH", &rc)) != NULL)

@@ -403,6 +403,9 @@ static const char un_fixture[] =
     "<VALUE>Atlantis</VALUE><VALUE>na</VALUE></NATIONALITY>\n"
     "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY>"
     "<ALIAS_NAME>Abu Bakr</ALIAS_NAME></INDIVIDUAL_ALIAS>\n"
+    "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY>"
+    "<ALIAS_NAME>Abubakar Test; Abu Bakar Test ;</ALIAS_NAME>"
+    "</INDIVIDUAL_ALIAS>\n"
     "<INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY>"
     "<ALIAS_NAME>Abu B</ALIAS_NAME></INDIVIDUAL_ALIAS>\n"
     "<INDIVIDUAL_ALIAS><QUALITY>f.k.a.</QUALITY>"
@@ -473,6 +476,10 @@ un_xml_maps_individuals_documents_and_entities(void **state)
 	assert_value(p, "firstName", "ABU");
 	assert_value(p, "lastName", "AL-TEST");
 	assert_value(p, "alias", "Abu Bakr");
+	/* several spellings packed into one alias: one name each */
+	assert_value(p, "alias", "Abubakar Test");
+	assert_value(p, "alias", "Abu Bakar Test");
+	assert_false(has_value(p, "alias", "Abubakar Test; Abu Bakar Test ;"));
 	assert_value(p, "weakAlias", "Abu B");
 	assert_value(p, "previousName", "Old Name");
 	assert_value(p, "gender", "male");
