@@ -73,11 +73,13 @@ static const char *const titles[] = {"admiral", "alhaji", "brigadier", "capt",
     "prasident", "president", "presidente", "prof", "professor", "rev",
     "reverend", "sgt", "shaikh", "shaykh", "sheik", "sheikh", "sir"};
 static const char *const vessel_titles[] = {"fv", "mt", "mv", "ss"};
-static const char *const particles[] = {"abou", "abu", "ad", "al", "an", "and",
-    "ar", "as", "ash", "at", "az", "bat", "ben", "bin", "bint", "bou", "da",
-    "das", "de", "dei", "del", "della", "dem", "den", "der", "des", "di", "do",
-    "dos", "du", "el", "et", "ibn", "jr", "junior", "la", "le", "les", "lo",
-    "of", "sr", "the", "ul", "und", "van", "ve", "vom", "von", "zu", "zum"};
+/* abn, bn, bnt: ابن, بن, بنت folded; ould: ولد (son of, Mauritania) */
+static const char *const particles[] = {"abn", "abou", "abu", "ad", "al", "an",
+    "and", "ar", "as", "ash", "at", "az", "bat", "ben", "bin", "bint", "bn",
+    "bnt", "bou", "da", "das", "de", "dei", "del", "della", "dem", "den", "der",
+    "des", "di", "do", "dos", "du", "el", "et", "ibn", "jr", "junior", "la",
+    "le", "les", "lo", "of", "ould", "sr", "the", "ul", "und", "van", "ve",
+    "vom", "von", "zu", "zum"};
 
 static bool
 in_list(const char *s, const char *const *list, size_t n)
@@ -498,6 +500,462 @@ name_skeleton2(const char *s, size_t n, char *out, bool hard_g)
 	return k;
 }
 
+/* ---- Arabic compounds ------------------------------------------------ */
+
+static bool
+is_vowel5(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The letters the Arabic article assimilates to in Latin spellings (the
+ * "sun letters": ad-Din, ar-Rahman, as-Salam, an-Nur, ash-Shams). */
+static bool
+sun_letter(char c)
+{
+	return c == 'd' || c == 'n' || c == 'r' || c == 's' || c == 't' ||
+	       c == 'z';
+}
+
+/* Is a (a vowel and a sun consonant: "ud", "ur", "ash", "ed") the article
+ * written as it sounds before next, which begins with that consonant?
+ * "ul" and "el" are the article before any word. */
+static bool
+assimilated_article(const char *a, const char *next)
+{
+	size_t n = strlen(a);
+
+	if (n < 2 || n > 3 || !is_vowel5(a[0]))
+		return false;
+	if (n == 2 && a[1] == 'l')
+		return a[0] == 'u' || a[0] == 'e';
+	if (!sun_letter(a[1]) || (n == 3 && a[2] != 'h'))
+		return false;
+	return strncmp(a + 1, next, n - 1) == 0;
+}
+
+static void
+part_set(char *p, const char *s, size_t n)
+{
+	if (n > ENT_TEXT_TOKLEN_MAX)
+		n = ENT_TEXT_TOKLEN_MAX;
+	memcpy(p, s, n);
+	p[n] = '\0';
+}
+
+static bool
+ends_with(const char *x, size_t xl, const char *suf, size_t *at)
+{
+	size_t n = strlen(suf);
+
+	if (xl < n || strcmp(x + xl - n, suf) != 0)
+		return false;
+	*at = xl - n;
+	return true;
+}
+
+/* Split an Arabic compound name written as one word into the words the
+ * Arabic script writes, so that both meet word for word:
+ *   abd + article + noun: Abdulaziz, Abdel, Abdurrahman, Abdirahman,
+ *     Abdullah (abd allah), Abdoul (any script; the Arabic side is split
+ *     by src/text; Abdou, Abduh stay whole);
+ *   Latin only: noun + ud-din (Shahabuddin, Nasreddine, Jallaloudine,
+ *     Salahaldin -> X al din); noun + ullah (Nasrullah, Ruhollah,
+ *     Hidayatullah -> X allah); noun + ur-rahman (Fazlurrahman,
+ *     Azizirahman -> X al rahman).
+ * The stems must keep three or four letters, so that Aladdin, Baudin,
+ * Claudine or Mullah stay whole.  Returns the number of parts (1: not a
+ * compound) written to p. */
+static size_t
+compound_split(const char *x, bool latin, char p[3][ENT_TEXT_TOKLEN_MAX + 1])
+{
+	static const char *const allah[] = {"ullah", "ulla", "ollah", "olla",
+	    "allah", "illah", "ulah", "ellah"};
+	static const char *const din[] = {"din", "dine", "deen", "dien"};
+	static const char *const rahman[] = {
+	    "rahman", "rehman", "rahmane", "rahmon"};
+	size_t xl = strlen(x), j, k, at;
+
+	if (xl >= 5 && strncmp(x, "abd", 3) == 0 && is_vowel5(x[3])) {
+		const char *rest = NULL;
+		char c;
+
+		j = strncmp(x + 3, "ou", 2) == 0 ? 5 : 4;
+		c = x[j];
+		if (c == 'l') {
+			rest = x + j + 1;
+			/* Abdullah, Abdallah, Abdulla: abd allah */
+			if (!strcmp(rest, "lah") || !strcmp(rest, "la") ||
+			    !strcmp(rest, "llah")) {
+				part_set(p[0], "abd", 3);
+				part_set(p[1], "allah", 5);
+				return 2;
+			}
+		} else if (c != '\0' && !is_vowel5(c) && c != 'y' && c != 'h') {
+			if (x[j + 1] == c && sun_letter(c))
+				rest = x + j + 1; /* abdurrahman */
+			else if (x[j + 1] == '\0' && sun_letter(c))
+				rest = x + j + 1; /* abdur */
+			else if (xl - j >= 4)
+				rest = x + j; /* abdirahman, abdikarim */
+		}
+		if (rest == NULL)
+			return 1;
+		part_set(p[0], "abd", 3);
+		part_set(p[1], "al", 2);
+		if (*rest == '\0')
+			return 2;
+		part_set(p[2], rest, strlen(rest));
+		return 3;
+	}
+	if (!latin)
+		return 1;
+	for (k = 0; k < N(din); k++) {
+		size_t d, v;
+
+		if (!ends_with(x, xl, din[k], &at) || at < 2)
+			continue;
+		if (x[at - 1] == 'd') {
+			d = at - 1; /* uddin: the article's d doubled */
+		} else if (x[at - 1] == 'l' && is_vowel5(x[at - 2])) {
+			d = at - 1; /* salahaldin, noreldin */
+		} else if (x[at - 1] == 'u' || x[at - 1] == 'e') {
+			d = at; /* kamaludin, nasredine, jallaloudine */
+		} else {
+			return 1;
+		}
+		/* one linking vowel, or "ou" */
+		v = d >= 2 && x[d - 1] == 'u' && x[d - 2] == 'o' ? 2 : 1;
+		if (d < v || !is_vowel5(x[d - 1]))
+			return 1;
+		if (d == v && d < at) {
+			/* a linker alone: "uddin", "eldin" after a word */
+			part_set(p[0], "al", 2);
+			part_set(p[1], "din", 3);
+			return 2;
+		}
+		if (d - v < (d == at ? 4u : 3u))
+			return 1;
+		part_set(p[0], x, d - v);
+		part_set(p[1], "al", 2);
+		part_set(p[2], "din", 3);
+		return 3;
+	}
+	for (k = 0; k < N(allah); k++) {
+		if (!ends_with(x, xl, allah[k], &at) || at < 3)
+			continue;
+		part_set(p[0], x, at);
+		part_set(p[1], "allah", 5);
+		return 2;
+	}
+	for (k = 0; k < N(rahman); k++) {
+		if (!ends_with(x, xl, rahman[k], &at) || at < 4)
+			continue;
+		/* "urr" (doubled article) or a linking vowel */
+		j = x[at - 1] == 'r' && is_vowel5(x[at - 2]) ? at - 2 : at - 1;
+		if (!is_vowel5(x[j]) || j < 3)
+			return 1;
+		part_set(p[0], x, j);
+		part_set(p[1], "al", 2);
+		part_set(p[2], x + at, xl - at);
+		return 3;
+	}
+	return 1;
+}
+
+/* ---- abjad against Latin ------------------------------------------- */
+
+/* An abjad word (Arabic, Persian, Urdu, Pashto, Hebrew, folded by
+ * src/text) spells its consonants and long vowels but not its short
+ * vowels, and several of its letters have one Latin spelling per
+ * language: ذ ض ظ (folded "dh") are d, dh or z; ث ("th") is th, s or t;
+ * ج is j or Egyptian g; و is w, v, u or o; ي is y, i or e.  The phonetic
+ * skeleton (built for Latin against Latin: y and w dropped, d/t and s/z
+ * two classes) cannot say "d or z", so a Latin word meets an abjad word on
+ * classes instead: the Latin word gives one class per consonant, the
+ * abjad word one set of classes per letter.  A medial waw or ya (folded
+ * "u", "i": a long vowel, or the consonant w / y), the t of a folded "ts"
+ * and an h on either side (ح and ه are often not written in Latin, and
+ * Latin adds h: Ahmed, Mohd) may stand for nothing.  Short vowels are
+ * free: neither side has them in its classes.  Everything here is ASCII
+ * and a few hundred operations per pair, with no allocation. */
+enum {
+	XC_B = 1 << 0, /* b p f ph */
+	XC_V = 1 << 1,
+	XC_W = 1 << 2,
+	XC_T = 1 << 3, /* t d th dh */
+	XC_S = 1 << 4, /* s z, soft c */
+	XC_J = 1 << 5, /* j sh ch zh dj */
+	XC_K = 1 << 6, /* k q kh gh ck, hard c */
+	XC_G = 1 << 7, /* Latin g: qaf, kaf, ghayn or Egyptian jim */
+	XC_L = 1 << 8,
+	XC_M = 1 << 9,
+	XC_N = 1 << 10,
+	XC_R = 1 << 11,
+	XC_Y = 1 << 12, /* consonantal y */
+	XC_H = 1 << 13  /* h, optional on both sides */
+};
+
+#define XC_MAX 24 /* classes per word compared; longer words: no route */
+
+/* One class per plain Latin letter (0: a vowel, or not a consonant). */
+static const uint16_t xc_letter[128] = {
+    ['b'] = XC_B,
+    ['p'] = XC_B,
+    ['f'] = XC_B,
+    ['v'] = XC_V,
+    ['w'] = XC_W,
+    ['t'] = XC_T,
+    ['d'] = XC_T,
+    ['s'] = XC_S,
+    ['z'] = XC_S,
+    ['j'] = XC_J,
+    ['k'] = XC_K,
+    ['q'] = XC_K,
+    ['g'] = XC_G,
+    ['l'] = XC_L,
+    ['m'] = XC_M,
+    ['n'] = XC_N,
+    ['r'] = XC_R,
+    ['h'] = XC_H,
+};
+
+/* The classes of a Latin word, doubled letters collapsed; the count, or
+ * -1 when the word holds digits or is too long. */
+static int
+xc_latin(const char *s, size_t n, uint16_t *out)
+{
+	size_t i = 0;
+	int k = 0;
+	bool gap = true;
+
+	while (i < n) {
+		char c = s[i], nx = i + 1 < n ? s[i + 1] : '\0';
+		uint16_t o;
+		size_t step = 1;
+
+		if (c < 'a' || c > 'z')
+			return -1;
+		if (nx == 'h' && (c == 's' || c == 'c' || c == 'z'))
+			o = XC_J, step = 2;
+		else if (nx == 'h' && (c == 'k' || c == 'g'))
+			o = XC_K, step = 2;
+		else if (nx == 'h' && (c == 't' || c == 'd'))
+			o = XC_T, step = 2;
+		else if (nx == 'h' && c == 'p')
+			o = XC_B, step = 2;
+		else if (c == 'd' && nx == 'j')
+			o = XC_J, step = 2;
+		else if (c == 'c' && nx == 'k')
+			o = XC_K, step = 2;
+		else if (c == 'c')
+			o = (nx == 'e' || nx == 'i' || nx == 'y') ? XC_S : XC_K;
+		else if (c == 'y')
+			o = is_vowel5(nx) ? XC_Y : 0; /* Yahya, Sayyed */
+		else if (c == 'x') {
+			if (k + 1 >= XC_MAX)
+				return -1;
+			out[k++] = XC_K;
+			o = XC_S;
+		} else
+			o = xc_letter[(unsigned char)c];
+		if (o == 0) {
+			gap = true;
+		} else if (!(k > 0 && out[k - 1] == o && !gap)) {
+			if (k >= XC_MAX)
+				return -1;
+			out[k++] = o;
+			gap = false;
+		}
+		i += step;
+	}
+	return k;
+}
+
+struct xslot {
+	uint16_t mask;
+	bool opt; /* may stand for nothing on the Latin side */
+};
+
+/* The class sets of an abjad word as folded by src/text, one per letter
+ * (a letter written twice, as in a joined "abd"+"allah", counts once). */
+static int
+xc_abjad(const char *s, size_t n, struct xslot *out)
+{
+	size_t i = 0;
+	int k = 0;
+	bool gap = true;
+
+	while (i < n) {
+		char c = s[i], nx = i + 1 < n ? s[i + 1] : '\0';
+		struct xslot o = {0, false};
+		size_t step = 1;
+
+		if (c < 'a' || c > 'z')
+			return -1;
+		if (nx == 'h' && (c == 't' || c == 'd'))
+			o.mask = XC_T | XC_S, step = 2; /* ث ذ ض ظ */
+		else if (nx == 'h' && (c == 's' || c == 'c' || c == 'z'))
+			o.mask = XC_J, step = 2;
+		else if (nx == 'h' && (c == 'k' || c == 'g'))
+			o.mask = XC_K | XC_G, step = 2;
+		else if (c == 't' && nx == 's')
+			o.mask = XC_T, o.opt = true; /* Hebrew tsadi; t + s */
+		else if (c == 'i' || c == 'u')
+			/* a long vowel inside the word, or w / y */
+			o.mask = i == 0     ? 0
+			         : c == 'i' ? XC_Y
+			                    : XC_W | XC_V,
+			o.opt = true;
+		else if (c == 'h')
+			o.mask = XC_H, o.opt = true;
+		else if (c == 'y')
+			o.mask = XC_Y | XC_J; /* Yusuf, Jusuf */
+		else if (c == 'w' || c == 'v')
+			o.mask = XC_W | XC_V;
+		else if (c == 'b')
+			o.mask = XC_B | XC_V; /* Hebrew bet: b or v */
+		else if (c == 'j')
+			o.mask = XC_J | XC_G; /* Egyptian g: Gamal, Ragab */
+		else if (c == 'k' || c == 'q' || c == 'g')
+			o.mask = XC_K | XC_G;
+		else
+			o.mask = xc_letter[(unsigned char)c];
+		if (o.mask == 0 || o.opt) {
+			gap = true;
+		} else if (!(k > 0 && out[k - 1].mask == o.mask && !gap)) {
+			gap = false;
+		} else {
+			o.mask = 0; /* the same letter again */
+		}
+		if (o.mask != 0) {
+			if (k >= XC_MAX)
+				return -1;
+			out[k++] = o;
+		}
+		i += step;
+	}
+	return k;
+}
+
+/* The skeleton's letters as a set, with the classes the abjad letters
+ * blur merged (t/d with s/z, j with k/g) and b/p/f/v/w left out. */
+static unsigned
+xc_sig(const struct ntok *t)
+{
+	unsigned m = 0;
+	size_t i;
+
+	for (i = 0; i < t->sklen; i++) {
+		switch (t->sk[i]) {
+		case 'B': /* Latin v, w: the abjad's waw, often unwritten */
+			break;
+		case 'T':
+		case 'S':
+			m |= 2u;
+			break;
+		case 'J':
+		case 'K':
+			m |= 4u;
+			break;
+		case 'L':
+			m |= 8u;
+			break;
+		case 'M':
+			m |= 16u;
+			break;
+		case 'N':
+			m |= 32u;
+			break;
+		case 'R':
+			m |= 64u;
+			break;
+		default:
+			m |= 128u;
+			break;
+		}
+	}
+	return m;
+}
+
+/* Can abjad_latin_sim reach SIM_MIN for a and b?  Most pairs of a screen
+ * are plainly other names: when the two skeletons hold three classes of
+ * consonant that the other lacks altogether, only a long word (six or
+ * more letters, where one letter in six may disagree) can. */
+static bool
+xc_may_agree(const struct ntok *a, const struct ntok *b)
+{
+	/* two classes apart are allowed: the skeleton drops a Latin j
+	 * between vowels (Raja / رجا), an abjad y (Yahya) */
+	unsigned x = xc_sig(a) ^ xc_sig(b);
+
+	x &= x - 1; /* the lowest bit off: the rest must be empty */
+	return (x & (x - 1)) == 0 || a->sklen >= 6 || b->sklen >= 6;
+}
+
+/* Similarity of an abjad word and a Latin word through the classes: 0.92
+ * when every Latin consonant is one of the abjad letters' in order and
+ * every abjad letter that must show does (0.80 when that is one
+ * consonant: "Ali", "Isa" say little), else 0.85 x the share of slots
+ * that agree; 0 when there is nothing to compare.  An alignment costs 1
+ * per letter of one side the other lacks or spells otherwise; among the
+ * cheapest, the one pairing most letters counts.  Costs and pairs are
+ * kept as cost * 64 - pairs. */
+static double
+abjad_latin_sim(const struct ntok *ab, const struct ntok *la, double min)
+{
+	struct xslot p[XC_MAX];
+	uint16_t l[XC_MAX];
+	int16_t d[XC_MAX + 1][XC_MAX + 1];
+	int np = xc_abjad(ab->s, ab->len, p), nl, i, j, req = 0, m, cost, pairs;
+
+	if (np <= 0 || (nl = xc_latin(la->s, la->len, l)) <= 0)
+		return 0;
+	{
+		/* most pairs of a screen are plainly other names: letters
+		 * one side must show and the other cannot pair bound the
+		 * cost from below without the table */
+		int lh = 0, opt = 0, lb;
+
+		for (j = 0; j < nl; j++)
+			lh += l[j] != XC_H;
+		for (i = 0; i < np; i++) {
+			req += !p[i].opt;
+			opt += p[i].opt && p[i].mask != XC_H;
+		}
+		lb = req > lh ? req - lh : lh > req + opt ? lh - req - opt : 0;
+		m = req > nl ? req : nl;
+		if (lb > 0 && (m < 2 || 0.85 * (1.0 - (double)lb / m) < min))
+			return 0;
+		req = 0;
+	}
+	d[0][0] = 0;
+	for (i = 1; i <= np; i++) {
+		d[i][0] = (int16_t)(d[i - 1][0] + (p[i - 1].opt ? 0 : 64));
+		req += !p[i - 1].opt;
+	}
+	for (j = 1; j <= nl; j++)
+		d[0][j] = (int16_t)(d[0][j - 1] + (l[j - 1] == XC_H ? 0 : 64));
+	for (i = 1; i <= np; i++)
+		for (j = 1; j <= nl; j++) {
+			int v = d[i - 1][j - 1] +
+			        ((p[i - 1].mask & l[j - 1]) ? -1 : 64);
+			int del = d[i - 1][j] + (p[i - 1].opt ? 0 : 64);
+			int ins = d[i][j - 1] + (l[j - 1] == XC_H ? 0 : 64);
+
+			v = del < v ? del : v;
+			d[i][j] = (int16_t)(ins < v ? ins : v);
+		}
+	cost = (d[np][nl] + 63) / 64; /* pairs <= 24 < 64 */
+	pairs = cost * 64 - d[np][nl];
+	if (cost == 0)
+		return pairs >= 2 ? 0.92 : pairs == 1 ? 0.80 : 0;
+	m = req > nl ? req : nl;
+	if (m < 2)
+		return 0;
+	return 0.85 * (1.0 - (double)cost / (double)m);
+}
+
 /* ---- analysis -------------------------------------------------------- */
 
 float
@@ -580,38 +1038,57 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		w[nw] = buf[nw];
 		nw++;
 	}
-	/* "Abdul Aziz", "Abdelkader", "Abdurrahman": the servant-of names
-	 * carry the article joined; split "abd" + "al" + rest so that they
-	 * meet "عبد العزيز" (abd al aziz) and each other. */
+	/* Arabic compounds written as one word (Abdurrahman, Shahabuddin,
+	 * Nasrullah) become the words the Arabic script writes (abd al
+	 * rahman, shahab al din, nasr allah): see compound_split. */
 	for (i = 0; i < nw; i++) {
-		char *x = buf[i];
-		size_t xl = strlen(x), rest, at;
+		char parts[3][ENT_TEXT_TOKLEN_MAX + 1];
+		size_t np =
+		    compound_split(buf[i], sc[i] == ENT_SCRIPT_LATIN, parts);
 
-		if (nw + 2 > ENT_TEXT_TOKENS_MAX)
-			break;
-		if (xl < 5 || strncmp(x, "abd", 3) != 0 || !is_vowel(x[3]) ||
-		    x[3] == 'y')
+		if (np < 2 || nw + np - 1 > ENT_TEXT_TOKENS_MAX)
 			continue;
-		if (x[4] == 'l')
-			at = 5;
-		else if (xl > 5 && x[5] == x[4] && strchr("rsdntz", x[4]))
-			at = 5; /* abdurrahman: assimilated and doubled */
-		else
-			continue;
-		rest = xl - at;
-		memmove(&buf[i + 2 + (rest > 0)], &buf[i + 1],
-		    (nw - i - 1) * sizeof(*buf));
-		memmove(&sc[i + 2 + (rest > 0)], &sc[i + 1],
-		    (nw - i - 1) * sizeof(*sc));
-		if (rest > 0) {
-			memcpy(buf[i + 2], x + at, rest + 1);
-			sc[i + 2] = sc[i];
+		memmove(&buf[i + np], &buf[i + 1], (nw - i - 1) * sizeof(*buf));
+		memmove(&sc[i + np], &sc[i + 1], (nw - i - 1) * sizeof(*sc));
+		for (j = 0; j < np; j++) {
+			memcpy(buf[i + j], parts[j], sizeof(parts[j]));
+			sc[i + j] = sc[i];
 		}
-		memcpy(buf[i + 1], "al", 3);
-		sc[i + 1] = sc[i];
-		x[3] = '\0';
-		nw += 1 + (rest > 0);
-		i += 1 + (rest > 0);
+		nw += np - 1;
+		i += np - 1;
+	}
+	/* The article assimilated to the next word (Jalal ud Din, Abd ur
+	 * Rahman, Salah ed Din, Zia ul Haq) is the Arabic "al"; so is the
+	 * Mauritanian ولد ("wld") the Latin "ould". */
+	for (i = 0; i < nw; i++) {
+		if (sc[i] == ENT_SCRIPT_ARABIC && strcmp(buf[i], "wld") == 0)
+			memcpy(buf[i], "ould", 5);
+		else if (i > 0 && i + 1 < nw &&
+		         assimilated_article(buf[i], buf[i + 1]))
+			memcpy(buf[i], "al", 3);
+	}
+	/* "X al din" and "X allah" are one name (Nur al-Din, Nasr Allah,
+	 * Abd Allah), however written: one word "nuraldin", "nasrallah",
+	 * "abdallah", so that a second word of its own does not make two
+	 * names agree (Shamsuddin / Shamsuddin Haqqani). */
+	for (i = 0; i + 1 < nw; i++) {
+		size_t l0 = strlen(buf[i]), m = 0;
+
+		if (strcmp(buf[i + 1], "allah") == 0)
+			m = 1;
+		else if (i + 2 < nw && strcmp(buf[i + 1], "al") == 0 &&
+		         strcmp(buf[i + 2], "din") == 0)
+			m = 2;
+		if (m == 0 || in_list(buf[i], particles, N(particles)) ||
+		    in_list(buf[i], titles, N(titles)) ||
+		    l0 + (m == 1 ? 5 : 5) > ENT_TEXT_TOKLEN_MAX)
+			continue;
+		memcpy(buf[i] + l0, m == 1 ? "allah" : "aldin", 6);
+		memmove(&buf[i + 1], &buf[i + 1 + m],
+		    (nw - i - 1 - m) * sizeof(*buf));
+		memmove(
+		    &sc[i + 1], &sc[i + 1 + m], (nw - i - 1 - m) * sizeof(*sc));
+		nw -= m;
 	}
 	for (i = 0; i < nw; i++)
 		w[i] = buf[i];
@@ -1040,6 +1517,8 @@ tok_sim_b(
 	 * / 贾 jia, 이재형 / 이재명, التهامي / التميمي): no phonetic route,
 	 * only the letters */
 	bool both_syll = (a->flags & b->flags & (TK_SYLL | TK_ABJAD)) != 0;
+	/* one abjad word, one Latin: see abjad_latin_sim */
+	bool xab = ((a->flags ^ b->flags) & TK_ABJAD) && !(f & TK_SYLL);
 
 	*how = "exact";
 	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0)
@@ -1132,7 +1611,7 @@ tok_sim_b(
 	}
 	s = 1.0 - d / (double)ml;
 	*how = "fuzzy";
-	if (!both_syll && a->sklen > 0 && a->sklen == b->sklen &&
+	if (!xab && !both_syll && a->sklen > 0 && a->sklen == b->sklen &&
 	    memcmp(a->sk, b->sk, a->sklen) == 0) {
 		/* across scripts a skeleton of one consonant ("amy" /
 		 * 희미 "huimi": M) says little */
@@ -1154,7 +1633,7 @@ tok_sim_b(
 			s = ps;
 			*how = "phonetic";
 		}
-	} else if ((f & (TK_ABJAD | TK_SYLL)) && a->sklen >= 2 &&
+	} else if (!xab && (f & (TK_ABJAD | TK_SYLL)) && a->sklen >= 2 &&
 	           b->sklen >= 2) {
 		size_t sl = a->sklen > b->sklen ? a->sklen : b->sklen;
 		double sd = min > 0
@@ -1165,6 +1644,17 @@ tok_sim_b(
 
 		if (ps > s) {
 			s = ps;
+			*how = "phonetic";
+		}
+	}
+	/* an abjad word against a Latin one: letter classes, not the
+	 * skeleton */
+	if (xab && min <= 0.92 && (min <= 0 || xc_may_agree(a, b))) {
+		double xs = (a->flags & TK_ABJAD) ? abjad_latin_sim(a, b, min)
+		                                  : abjad_latin_sim(b, a, min);
+
+		if (xs > s) {
+			s = xs;
 			*how = "phonetic";
 		}
 	}
@@ -1204,6 +1694,11 @@ struct pair {
 	float sim;
 	uint8_t qi, qn, ci, cn; /* first index and count (1 or 2) */
 	const char *how;
+	/* Two abjad words joined against one Latin word lose ties: an abjad
+	 * word of long vowels and weak letters ("aiub", ایوب) adds almost
+	 * nothing the classes must match, so "aiub"+"bshir" meets "bashir"
+	 * as well as "bshir" does and would leave "ayyub" unmatched. */
+	uint8_t join_last;
 };
 
 static int
@@ -1213,6 +1708,9 @@ pair_cmp(const void *a, const void *b)
 
 	if (x->sim != y->sim)
 		return x->sim < y->sim ? 1 : -1;
+	/* an abjad join after the rest: see struct pair */
+	if (x->join_last != y->join_last)
+		return x->join_last - y->join_last;
 	return (y->qn + y->cn) - (x->qn + x->cn);
 }
 
@@ -1378,7 +1876,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			s = memo_sim(memo, &q->t[i], &c->t[j], &how, SIM_MIN);
 			if (s >= SIM_MIN)
 				pairs[np++] = (struct pair){(float)s,
-				    (uint8_t)i, 1, (uint8_t)j, 1, how};
+				    (uint8_t)i, 1, (uint8_t)j, 1, how, 0};
 		}
 	}
 	/* joined words: two query tokens vs one record token, and back */
@@ -1389,7 +1887,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		for (j = 0; j < c->n; j++) {
 			if (initials_of(&c->t[j], &q->t[i], &q->t[i + 1])) {
 				pairs[np++] = (struct pair){0.9f, (uint8_t)i, 2,
-				    (uint8_t)j, 1, "initials"};
+				    (uint8_t)j, 1, "initials", 0};
 				continue;
 			}
 			if (c->t[j].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
@@ -1398,7 +1896,9 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			s = memo_sim(memo, mp, &c->t[j], &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
 				pairs[np++] = (struct pair){(float)s,
-				    (uint8_t)i, 2, (uint8_t)j, 1, how};
+				    (uint8_t)i, 2, (uint8_t)j, 1, how,
+				    ((mp->flags ^ c->t[j].flags) & TK_ABJAD) !=
+				        0};
 		}
 	}
 	for (j = 0; j + 1 < c->n; j++) {
@@ -1408,7 +1908,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		for (i = 0; i < q->n; i++) {
 			if (initials_of(&q->t[i], &c->t[j], &c->t[j + 1])) {
 				pairs[np++] = (struct pair){0.9f, (uint8_t)i, 1,
-				    (uint8_t)j, 2, "initials"};
+				    (uint8_t)j, 2, "initials", 0};
 				continue;
 			}
 			if (q->t[i].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
@@ -1417,7 +1917,9 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			s = memo_sim(memo, &q->t[i], mp, &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
 				pairs[np++] = (struct pair){(float)s,
-				    (uint8_t)i, 1, (uint8_t)j, 2, how};
+				    (uint8_t)i, 1, (uint8_t)j, 2, how,
+				    ((mp->flags ^ q->t[i].flags) & TK_ABJAD) !=
+				        0};
 		}
 	}
 	qsort(pairs, np, sizeof(*pairs), pair_cmp);

@@ -29,10 +29,14 @@
 #include "ent_util.h"
 
 /* Our rules run before ICU's generic ones; input is already case-folded.
- * Cyrillic: BGN/PCGN-like English spellings.  Arabic/Persian/Urdu: one
- * Latin consonant per letter, alif/waw/ya as long vowels inside a word and
- * as consonants at its start, ta marbuta as "a", ayn and hamza dropped.
- * Hebrew: likewise, with geresh forms (ג׳ = j) and double vav = w. */
+ * Cyrillic: BGN/PCGN-like English spellings.  Arabic/Persian/Urdu/Pashto:
+ * one Latin consonant per letter, alif/waw/ya as long vowels inside a word
+ * and as consonants at its start, ta marbuta as "a", ayn and hamza
+ * dropped.  The four letters whose Latin spelling depends on the language
+ * (ذ ض ظ: d, dh or z; ث: th or s) are written "dh" / "th": their skeleton
+ * is the Arabic one (T), and name matching (src/match) reads the digraph
+ * as "d, t, z or s" when it meets a Latin word (Fazal / فضل, Saqib /
+ * ثاقب).  Hebrew: likewise, with geresh forms (ג׳ = j) and double vav = w. */
 static const char fold_rules[] =
     /* Cyrillic */
     "а>a;б>b;в>v;г>g;д>d;е>e;ё>yo;ж>zh;з>z;и>i;й>y;к>k;л>l;м>m;н>n;о>o;"
@@ -42,10 +46,12 @@ static const char fold_rules[] =
     /* Arabic, Persian, Urdu */
     "[ًٌٍّْٰـ]>;َ>a;ُ>u;ِ>i;"
     "[اأإآٱ]>a;ء>;ؤ>u;ئ>i;ب>b;ت>t;ث>th;ج>j;ح>h;خ>kh;د>d;ذ>dh;ر>r;ز>z;"
-    "س>s;ش>sh;ص>s;ض>d;ط>t;ظ>z;[:L:]{ع>;ع>a;غ>gh;ف>f;ق>q;[كک]>k;ل>l;م>m;ن>n;"
+    "س>s;ش>sh;ص>s;ض>dh;ط>t;ظ>dh;[:L:]{ع>;ع>a;غ>gh;ف>f;ق>q;[كک]>k;ل>l;م>m;ن>n;"
     "[هہھ]>h;ة>a;ۃ>a;ى>a;"
     "[:L:]{و>u;و>w;[:L:]{[يی]>i;[يی]>y;"
     "پ>p;چ>ch;ژ>zh;گ>g;ٹ>t;ڈ>d;ڑ>r;ں>n;ے>e;"
+    /* Pashto: dze (Zadran / Jadran), tse, retroflex and other letters */
+    "ځ>z;څ>s;ډ>d;ړ>r;ږ>zh;ښ>sh;ګ>g;ڼ>n;ې>e;ۍ>i;"
     /* Hebrew */
     "[\\u05B0-\\u05C7]>;"
     "ג[׳']>j;ז[׳']>zh;צ[׳']>ch;[צץ][׳']>ch;"
@@ -477,6 +483,95 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 }
 
 static void
+fold_plain(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
+    int32_t wlen, enum ent_script sc)
+{
+	char out[ENT_TEXT_TOKLEN_MAX * 4 + 1];
+	int r = translit_word(ts, w, wlen, out, sizeof(out));
+
+	if (r < 0)
+		push_raw(t, w, wlen, sc);
+	else
+		push_ascii(t, out, (size_t)r, sc);
+}
+
+/* Letters of the article and of the compounds written with it. */
+enum {
+	AR_ALIF = 0x627,
+	AR_LAM = 0x644,
+	AR_HEH = 0x647,
+	AR_AIN = 0x639,
+	AR_BEH = 0x628,
+	AR_DAL = 0x62F,
+	AR_YEH = 0x64A,
+	AR_NOON = 0x646,
+	FA_YEH = 0x6CC,   /* Persian and Urdu ya */
+	UR_HEH = 0x6C1,   /* Urdu heh goal: اللہ */
+	UR_HEH_DO = 0x6BE /* Urdu do-chashmi heh */
+};
+
+/* الله (also with Urdu heh) at w. */
+static bool
+is_allah(const UChar *w, int32_t wlen)
+{
+	return wlen == 4 && w[0] == AR_ALIF && w[1] == AR_LAM &&
+	       w[2] == AR_LAM &&
+	       (w[3] == AR_HEH || w[3] == UR_HEH || w[3] == UR_HEH_DO);
+}
+
+/* الدين / الدین at w. */
+static bool
+is_aldin(const UChar *w, int32_t wlen)
+{
+	return wlen == 5 && w[0] == AR_ALIF && w[1] == AR_LAM &&
+	       w[2] == AR_DAL && (w[3] == AR_YEH || w[3] == FA_YEH) &&
+	       w[4] == AR_NOON;
+}
+
+/* An Arabic-script word.  The article is written joined to its noun
+ * (السيسي = al sisi), and the compounds built on it are often written as
+ * one word: عبدالرحمن (Abd al-Rahman), نورالدين (Nur al-Din), نصرالله
+ * (Nasr Allah).  Each is split the way the Latin side is
+ * (src/match/ent_name.c splits Abdurrahman, Nuruddin, Nasrullah alike):
+ * "abd" "al" "rhmn", "nur" "al" "din", "nsr" "allah". */
+static void
+fold_arabic(
+    struct tstate *ts, struct ent_text_toks *t, const UChar *w, int32_t wlen)
+{
+	const enum ent_script sc = ENT_SCRIPT_ARABIC;
+
+	if (is_allah(w, wlen)) {
+		toks_push(t, "allah", 5, sc); /* الله is not al + lh */
+		return;
+	}
+	/* عبدال...: the servant-of names */
+	if (wlen >= 7 && w[0] == AR_AIN && w[1] == AR_BEH && w[2] == AR_DAL &&
+	    w[3] == AR_ALIF && w[4] == AR_LAM) {
+		toks_push(t, "abd", 3, sc);
+		fold_arabic(ts, t, w + 3, wlen - 3);
+		return;
+	}
+	/* ...الله and ...الدين joined to their first word */
+	if (wlen >= 6 && is_allah(w + wlen - 4, 4)) {
+		fold_plain(ts, t, w, wlen - 4, sc);
+		toks_push(t, "allah", 5, sc);
+		return;
+	}
+	if (wlen >= 7 && is_aldin(w + wlen - 5, 5)) {
+		fold_plain(ts, t, w, wlen - 5, sc);
+		toks_push(t, "al", 2, sc);
+		toks_push(t, "din", 3, sc);
+		return;
+	}
+	if (wlen >= 4 && w[0] == AR_ALIF && w[1] == AR_LAM) {
+		toks_push(t, "al", 2, sc);
+		w += 2;
+		wlen -= 2;
+	}
+	fold_plain(ts, t, w, wlen, sc);
+}
+
+static void
 fold_word(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
     int32_t wlen, enum ent_script sc)
 {
@@ -487,17 +582,9 @@ fold_word(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 		fold_syllabic(ts, t, w, wlen, sc);
 		return;
 	}
-	/* The Arabic article is written joined to the noun. */
-	if (sc == ENT_SCRIPT_ARABIC && wlen == 4 && w[0] == 0x627 &&
-	    w[1] == 0x644 && w[2] == 0x644 && w[3] == 0x647) {
-		toks_push(t, "allah", 5, sc); /* الله is not al + lh */
+	if (sc == ENT_SCRIPT_ARABIC) {
+		fold_arabic(ts, t, w, wlen);
 		return;
-	}
-	if (sc == ENT_SCRIPT_ARABIC && wlen >= 4 && w[0] == 0x627 &&
-	    w[1] == 0x644) {
-		toks_push(t, "al", 2, sc);
-		w += 2;
-		wlen -= 2;
 	}
 	r = translit_word(ts, w, wlen, out, sizeof(out));
 	if (r < 0)

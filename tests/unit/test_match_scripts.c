@@ -156,6 +156,37 @@ static const struct pair pairs[] = {
     /* across scripts: a one-consonant skeleton is weak, a known
      * reading still matches */
     {"Person", "Aly Hassan", "علي حسن", true},
+    /* Arabic script against the Latin spellings of its languages: ض ذ ظ
+     * are d, dh or z and ث th or s by language (Fazal, Kathim, Wasiq,
+     * Sanaullah); ج is Egyptian g; final ى is i (Haqqani); medial waw and
+     * ya are long vowels or w / y (Ayyub, Delawar, Yahya) */
+    {"Person", "Fazal Rahim", "فضل رحيم", true},
+    {"Person", "Rashid Taan Kathim", "رشيد طعان كاظم", true},
+    {"Person", "Abdul-Haq Wassiq", "عبد الحق وثيق", true},
+    {"Person", "Hassan Dahir Aweys", "حسن ظاهر عويس", true},
+    {"Person", "Yahia Djouadi", "يحيى جوادي", true},
+    {"Person", "Abdallah Ragab", "عبد الله رجب", true},
+    {"Person", "Sanaullah Ghafari", "ثناء اللہ غفاری", true},   /* Urdu */
+    {"Person", "Ayyub Bashir", "ایوب بشیر", true},              /* Persian */
+    {"Person", "Muhammad Omar Zadran", "محمد عمر ځدران", true}, /* Pashto */
+    /* the article assimilated and joined in compounds, on either side */
+    {"Person", "Jalaluddin Haqqani", "جلال الدين حقانى", true},
+    {"Person", "Shahabuddin Delawar", "شهاب الدين دلاور", true},
+    {"Person", "Saduddin Sayyed", "سعد الدين سيد", true},
+    {"Person", "Abdur Rehman Makki", "عبد الرحمن مكي", true},
+    {"Person", "Noureddine Drissi", "نورالدين الدريسي", true},
+    {"Person", "Najibullah Hidayatullah", "نجیب الله هدايت الله", true},
+    {"Person", "Jalal-ud-Din Akhtar", "Jalaluddin Akhtar", true},
+    {"Person", "Abdurrahman Wahid", "Abdul Rahman Wahid", true},
+    {"Person", "Fazlurrahman Khalil", "Fazal ur Rehman Khalil", true},
+    /* ... and names that share consonants but not letters stay apart:
+     * jim is not kaf (Jamal / Kamel), a waw is not nothing (Ali /
+     * Wali), Rahim is not Rahman, and a compound is one name */
+    {"Person", "Mostafa Kamel", "جمال مصطفى", false},
+    {"Person", "Wali Karimi", "علي كريمي", false},
+    {"Person", "Fazal Rahman", "فضل رحيم", false},
+    {"Person", "Zubair Noorzai", "ذاکر نورزی", false},
+    {"Person", "Shamsuddin Haqqani", "شمس حقاني", false},
 };
 
 static int
@@ -586,7 +617,7 @@ un_original_script_names_find_their_latin_records(void **st)
 	    "UN original script: %zu of %zu at rank 1\n", found, total);
 	assert_true(total > 100);
 	/* a floor well under the benchmark's figure: catches regressions */
-	assert_true((double)found >= 0.80 * (double)total);
+	assert_true((double)found >= 0.90 * (double)total);
 	ent_index_free(ix);
 	free(buf);
 }
