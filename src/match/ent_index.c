@@ -400,6 +400,13 @@ mrec_add_name(struct mrec *m, struct ent_buf *blob, size_t *capt,
 		if (ent_buf_add(blob, t->s, (size_t)t->len + 1) != ENT_OK ||
 		    ent_buf_add(blob, t->sk, (size_t)t->sklen + 1) != ENT_OK)
 			return ENT_ENOMEM;
+		if (i + 1 < nm->n && name_mergeable(t, &nm->t[i + 1])) {
+			char jsk[TOK_LEN_MAX + 1];
+			size_t jl = name_join_skeleton(t, &nm->t[i + 1], jsk);
+
+			if (ent_buf_add(blob, jsk, jl + 1) != ENT_OK)
+				return ENT_ENOMEM;
+		}
 	}
 	return ENT_OK;
 }
@@ -577,14 +584,17 @@ out:
 	return rc;
 }
 
-/* Rebuild an analysed name from its stored form. */
+/* Rebuild an analysed name from its stored form, with its stored joins
+ * in joins[] (NAME_TOK_MAX; NULL: without them). */
 static void
-mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm)
+mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm,
+    struct ntok *joins)
 {
 	size_t i;
 
 	nm->n = mn->ntok;
 	nm->folded = NULL;
+	nm->joins = joins;
 	for (i = 0; i < mn->ntok; i++) {
 		const struct stok *st = &m->toks[mn->tok0 + i];
 		struct ntok *t = &nm->t[i];
@@ -597,6 +607,17 @@ mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm)
 		t->flags = st->flags;
 		t->lclass = st->lclass;
 		t->h = st->h;
+		t->lm = tok_letters(t->s, t->len);
+	}
+	for (i = 0; joins != NULL && i + 1 < mn->ntok; i++) {
+		const struct stok *st = &m->toks[mn->tok0 + i];
+		const char *jsk;
+
+		if (!name_mergeable(&nm->t[i], &nm->t[i + 1]))
+			continue;
+		jsk = m->blob + st->off + st->len + 1 + st->sklen + 1;
+		name_join_load(
+		    &nm->t[i], &nm->t[i + 1], jsk, strlen(jsk), &joins[i]);
 	}
 }
 
@@ -714,7 +735,7 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	    (nm = malloc(sizeof(*nm))) == NULL)
 		goto out;
 	for (i = 0; i < m->nnames; i++) {
-		mname_load(m, &m->names[i], nm);
+		mname_load(m, &m->names[i], nm, NULL);
 		nk = name_keys(nm, keys, nk, maxk);
 	}
 	for (i = 0; i < m->ndocs; i++) {
@@ -1224,6 +1245,7 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
     const struct mrec *m, struct feat *f, size_t *nf)
 {
 	struct nname cn;
+	struct ntok joins[NAME_TOK_MAX];
 	struct nname *qn = qc->names[m->kind];
 	double best = 0;
 	size_t i, j, k, bi = 0, bj = 0;
@@ -1231,7 +1253,7 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
 	if (qn == NULL)
 		return 0;
 	for (j = 0; j < m->nnames; j++) {
-		mname_load(m, &m->names[j], &cn);
+		mname_load(m, &m->names[j], &cn, joins);
 		for (k = 0; k < cn.n; k++)
 			cn.t[k].w = tok_rarity(ix, qc, &cn.t[k]) *
 			            tok_flag_weight(cn.t[k].flags);
@@ -1268,7 +1290,7 @@ score_names(const struct ent_index *ix, const struct qctx *qc,
 				char *fold2 = folded;
 
 				ent_buf_init(&e, 1024);
-				mname_load(m, &m->names[bj], &cn);
+				mname_load(m, &m->names[bj], &cn, joins);
 				for (k = 0; k < cn.n; k++)
 					cn.t[k].w =
 					    tok_rarity(ix, qc, &cn.t[k]) *

@@ -987,6 +987,7 @@ tok_set(struct ntok *t, const char *s, size_t len, uint8_t flags)
 	t->sklen = (uint8_t)name_skeleton2(
 	    t->s, len, t->sk, (flags & (TK_ABJAD | TK_SYLL)) != 0);
 	t->h = hash64(t->s, len, 0);
+	t->lm = tok_letters(t->s, len);
 	t->w = 1.0f;
 }
 
@@ -1485,6 +1486,38 @@ letters_bound(const char *a, size_t la, const char *b, size_t lb)
 	return 0.5 * (double)ops;
 }
 
+uint64_t
+tok_letters(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= 1ULL << (s[i] & 63);
+	return m;
+}
+
+/* letters_bound(a, b) > lim, deciding most pairs from the letter sets
+ * alone: a letter one word has and the other lacks altogether costs at
+ * least one edit of 0.5, so with a the longer word, max(letters of a not
+ * in b, length difference + letters of b not in a) halves is a lower
+ * bound of letters_bound (which counts those letters with repeats).  A
+ * screen compares each query word with hundreds of record words, most of
+ * them plainly different: this settles them without reading a letter. */
+static bool
+letters_exceed(const struct ntok *a, const struct ntok *b, double lim)
+{
+	const struct ntok *x = a->len >= b->len ? a : b;
+	const struct ntok *y = x == a ? b : a;
+	size_t diff = (size_t)x->len - y->len;
+	size_t da = (size_t)__builtin_popcountll(x->lm & ~y->lm);
+	size_t db = diff + (size_t)__builtin_popcountll(y->lm & ~x->lm);
+
+	if (0.5 * (double)(da > db ? da : db) > lim)
+		return true;
+	return letters_bound(a->s, a->len, b->s, b->len) > lim;
+}
+
 /* edit_dist_b for a caller that needs the distance exactly only when it
  * is at most need, and otherwise any value above need.  Every insertion or
  * deletion costs at least 0.5, so half the length difference is a lower
@@ -1584,8 +1617,7 @@ tok_sim_b(
 			}
 			need = (1.0 - smin) * (double)ml;
 			/* over need by more than rounding: below min */
-			if (letters_bound(a->s, a->len, b->s, b->len) >
-			    need + 1e-9)
+			if (letters_exceed(a, b, need + 1e-9))
 				d = need + 1.0; /* as edit_dist_need would */
 			else
 				d = edit_dist_need(
@@ -1601,8 +1633,7 @@ tok_sim_b(
 			 * length difference alone is over budget the value
 			 * is below SIM_MIN <= min whatever it is */
 			if (min > 0 && (0.5 * (double)diff > budget ||
-			                   letters_bound(a->s, a->len, b->s,
-			                       b->len) > budget))
+			                   letters_exceed(a, b, budget)))
 				d = budget + 1.0;
 			else
 				d = edit_dist_b(
@@ -1736,6 +1767,44 @@ mergeable(const struct ntok *a, const struct ntok *b)
 
 	return !(f & (TK_LEGAL | TK_NUM | TK_TITLE)) &&
 	       (size_t)a->len + b->len <= TOK_LEN_MAX;
+}
+
+bool
+name_mergeable(const struct ntok *a, const struct ntok *b)
+{
+	return mergeable(a, b);
+}
+
+size_t
+name_join_skeleton(const struct ntok *a, const struct ntok *b, char *sk)
+{
+	struct ntok m;
+
+	merge_tok(a, b, &m);
+	memcpy(sk, m.sk, (size_t)m.sklen + 1);
+	return m.sklen;
+}
+
+void
+name_join_load(const struct ntok *a, const struct ntok *b, const char *sk,
+    size_t sklen, struct ntok *m)
+{
+	size_t n = (size_t)a->len + b->len;
+
+	if (n > TOK_LEN_MAX)
+		n = TOK_LEN_MAX;
+	memcpy(m->s, a->s, a->len);
+	memcpy(m->s + a->len, b->s, n - a->len);
+	m->s[n] = '\0';
+	m->len = (uint8_t)n;
+	m->flags = (uint8_t)((a->flags | b->flags) & (TK_ABJAD | TK_SYLL));
+	m->lclass = LC_NONE;
+	memcpy(m->sk, sk, sklen + 1);
+	m->sklen = (uint8_t)sklen;
+	m->h = hash64(m->s, n, 0);
+	m->lm = a->lm | b->lm;
+	m->w = 0; /* set by the caller, like the tokens'; tok_sim does not read
+	             it */
 }
 
 /* "JC" for "Jean-Claude": a two-letter word made of the initials of two
@@ -1904,7 +1973,9 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	for (j = 0; j + 1 < c->n; j++) {
 		if (!mergeable(&c->t[j], &c->t[j + 1]))
 			continue;
-		mp = merged(memo, &c->t[j], &c->t[j + 1], &m);
+		mp = c->joins != NULL
+		         ? &c->joins[j]
+		         : merged(memo, &c->t[j], &c->t[j + 1], &m);
 		for (i = 0; i < q->n; i++) {
 			if (initials_of(&q->t[i], &c->t[j], &c->t[j + 1])) {
 				pairs[np++] = (struct pair){0.9f, (uint8_t)i, 1,

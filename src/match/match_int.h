@@ -36,9 +36,13 @@ struct ntok {
 	char s[TOK_LEN_MAX + 1];
 	char sk[TOK_LEN_MAX + 1]; /* phonetic skeleton */
 	uint8_t len, sklen, flags, lclass;
-	uint64_t h; /* hash of s, the exact key */
-	float w;    /* weight, set by the caller (rarity x flags) */
+	uint64_t h;  /* hash of s, the exact key */
+	uint64_t lm; /* letters of s: bit (c & 63) for each byte c */
+	float w;     /* weight, set by the caller (rarity x flags) */
 };
+
+/* The letter set of s for ntok.lm. */
+uint64_t tok_letters(const char *s, size_t n);
 
 struct nname {
 	struct ntok t[NAME_TOK_MAX];
@@ -47,10 +51,27 @@ struct nname {
 	/* enum mkind, set by name_analyze; name_compare reads only the query
 	 * side's (records loaded from the index leave it unset) */
 	uint8_t kind;
+	/* joins[j]: t[j] and t[j + 1] as one word, where name_mergeable says
+	 * they may be; NULL: name_compare joins them itself.  Records set it
+	 * from joins stored at index build, so that a screen does not redo a
+	 * join (its skeleton above all) for every candidate.  Not owned. */
+	const struct ntok *joins;
 };
 
+/* Whether t[j] and t[j + 1] of a name may stand for one word. */
+bool name_mergeable(const struct ntok *a, const struct ntok *b);
+
+/* The skeleton of a and b joined, into sk (>= TOK_LEN_MAX + 1 bytes);
+ * returns its length.  For a join stored at index build. */
+size_t name_join_skeleton(const struct ntok *a, const struct ntok *b, char *sk);
+
+/* a and b joined into *m, with the skeleton name_join_skeleton gave. */
+void name_join_load(const struct ntok *a, const struct ntok *b, const char *sk,
+    size_t sklen, struct ntok *m);
+
 /* Compact stored form of an analysed name (index memory matters at 1M
- * records): strings live in one blob, NUL-separated: s then sk. */
+ * records): strings live in one blob, NUL-separated: s then sk, then the
+ * skeleton of its join with the next token when name_mergeable. */
 struct stok {
 	uint64_t h;
 	uint32_t off; /* s at blob+off, sk right after s's NUL */
