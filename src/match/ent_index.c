@@ -621,6 +621,49 @@ mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm,
 	}
 }
 
+/* The most keys name_keys makes of one token: exact, skeleton, prefix,
+ * joined with the next (exact and skeleton), a particle joined to it,
+ * and the other readings of an abjad word (abjad_keys). */
+#define KEYS_PER_TOK 9
+
+/* An abjad word folded to Latin letters has one reading where its Latin
+ * spellings have several: ض ظ ذ fold to "dh", which Persian and Urdu
+ * names spell z (Faiz, Fazal, Zakir); ث folds to "th", spelled s
+ * (Sanaullah); ت and ص/س fold to "ts" where the Latin writes both (Intissar).
+ * The skeleton key of each other reading, so that the candidates a Latin
+ * spelling has are found (the comparison itself knows these letters).
+ * Returns the new count; at most 3 keys. */
+static size_t
+abjad_keys(const struct ntok *t, uint64_t *keys, size_t n)
+{
+	static const struct {
+		const char *from, *to;
+	} alt[] = {{"dh", "z"}, {"th", "s"}, {"ts", "tis"}};
+	size_t a, i, l;
+
+	for (a = 0; a < sizeof(alt) / sizeof(alt[0]); a++) {
+		char v[2 * TOK_LEN_MAX + 2], sk[TOK_LEN_MAX + 1];
+		size_t fl = strlen(alt[a].from), tl = strlen(alt[a].to), skl;
+		bool hit = false;
+
+		for (i = 0, l = 0; i < t->len && l + tl < TOK_LEN_MAX;) {
+			if (i + fl <= t->len &&
+			    memcmp(t->s + i, alt[a].from, fl) == 0) {
+				memcpy(v + l, alt[a].to, tl);
+				l += tl, i += fl, hit = true;
+			} else {
+				v[l++] = t->s[i++];
+			}
+		}
+		if (!hit || i < t->len)
+			continue;
+		skl = name_skeleton2(v, l, sk, true);
+		if (skl >= 2 && (skl != t->sklen || memcmp(sk, t->sk, skl)))
+			keys[n++] = key_hash('S', sk, skl);
+	}
+	return n;
+}
+
 /* The keys of one analysed name, appended to keys[] (up to max). */
 static size_t
 name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
@@ -634,7 +677,7 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 			break;
 	if (i == nm->n)
 		skip = TK_TITLE;
-	for (i = 0; i < nm->n && n + 6 <= max; i++) {
+	for (i = 0; i < nm->n && n + KEYS_PER_TOK <= max; i++) {
 		const struct ntok *t = &nm->t[i], *u;
 
 		/* particle joined to the next word: "al assad" = "alassad" */
@@ -658,6 +701,8 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 			keys[n++] = key_hash('E', t->s, t->len);
 		if (t->sklen >= 2)
 			keys[n++] = key_hash('S', t->sk, t->sklen);
+		if (t->flags & TK_ABJAD)
+			n = abjad_keys(t, keys, n);
 		if (t->len >= 6 && !(t->flags & TK_NUM))
 			keys[n++] = key_hash('P', t->s, 4);
 		/* joined with the next word: "Alisher Usmanov" is also
@@ -730,7 +775,7 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	}
 	if ((ix->usedids + 1) * 2 > ix->capids && ids_grow(ix) != ENT_OK)
 		return ENT_ENOMEM;
-	maxk = (size_t)m->ntoks * 6 + (size_t)m->ndocs * 2 + 8;
+	maxk = (size_t)m->ntoks * KEYS_PER_TOK + (size_t)m->ndocs * 2 + 8;
 	if ((keys = malloc(maxk * sizeof(*keys))) == NULL ||
 	    (nm = malloc(sizeof(*nm))) == NULL)
 		goto out;
@@ -1983,7 +2028,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, double threshold,
 		sc->rmemo->gen = 1;
 	}
 	qc->rmemo = sc->rmemo;
-	maxq = qc->nnames * 3 * NAME_TOK_MAX * 6 + qc->ndocs * 2 + 8;
+	maxq = qc->nnames * 3 * NAME_TOK_MAX * KEYS_PER_TOK + qc->ndocs * 2 + 8;
 	if ((keys = malloc(maxq * sizeof(*keys))) == NULL ||
 	    (qk = malloc((maxq + TYPO_KEYS_MAX) * sizeof(*qk))) == NULL)
 		goto out;

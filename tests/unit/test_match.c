@@ -650,12 +650,45 @@ a_birth_date_finds_the_one_among_many_namesakes(void **state)
 	ent_index_free(ix);
 }
 
+/* An abjad word has one folded reading where Latin spellings have
+ * several (ض is z in Persian and Urdu names, ت+ص is "tiss"): the index
+ * must offer the Latin records as candidates, both ways round. */
+static void
+abjad_words_reach_their_latin_spellings(void **state)
+{
+	static const struct {
+		const char *query, *record;
+	} cases[] = {
+	    {"فيض", "FAIZ"},
+	    {"FAIZ", "فيض"},
+	    {"انتصار", "INTISSAR"},
+	    {"INTISSAR", "انتصار"},
+	};
+	struct ent_index *ix;
+	struct ent_hits *h;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(ent_index_new(&ix), ENT_OK);
+		put(ix, rec("want", "Person", "name", cases[i].record, NULL));
+		put(ix, rec("other", "Person", "name", "Fahad Mansour", NULL));
+		h = screen(ix, "Person", cases[i].query, NULL);
+		assert_true(h->n >= 1);
+		assert_string_equal(h->hits[0].id, "want");
+		assert_true(h->hits[0].match);
+		ent_hits_free(h);
+		ent_index_free(ix);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(
 	        size_counts_screenable_records, setup, teardown),
+	    cmocka_unit_test(abjad_words_reach_their_latin_spellings),
 	    cmocka_unit_test_setup_teardown(
 	        a_spelling_variant_finds_the_record_with_an_explanation, setup,
 	        teardown),
