@@ -38,6 +38,8 @@
  * are at most this similar: a near-namesake, not a spelling variant */
 #define CONS_SWAP_CAP 0.85
 #define FIRST_SOUND_PEN 0.10 /* Latin words that begin with other sounds */
+/* the masculine and feminine forms of one Slavic family name */
+#define GENDER_CAP 0.72
 
 uint64_t
 hash64(const void *p, size_t n, uint64_t seed)
@@ -216,7 +218,13 @@ nick_of(const struct nick *n, const char *full, size_t len)
  * Class decides compatibility: LTD and STOCK conflict (Deutsche Bank AG is
  * not Deutsche Bank GmbH), CORP words (company, inc) are generic and
  * conflict with nothing.  Longest phrases are tried first. */
-enum { LC_NONE, LC_CORP, LC_LTD, LC_STOCK, LC_PART };
+enum { LC_NONE, LC_CORP, LC_LTD, LC_STOCK, LC_PART, LC_QUAL };
+/* LC_QUAL is not a legal form: lclass of a word that is not one (lclass
+ * is stored with the token by the index) says it was written in
+ * parentheses, a qualifier of the name (a country, a branch: "Deutsche
+ * Bank (Schweiz) AG").  An organisation missing it is not another
+ * organisation (no PEN_ORG_EXTRA); one with another qualifier in its
+ * place still conflicts ("Bowne Global Solutions (France)" / "(Germany)"). */
 
 struct legal {
 	const char *phrase;
@@ -1000,6 +1008,97 @@ name_fini(struct nname *nm)
 	}
 }
 
+/* A word of a legal-form phrase of several words written with one typo
+ * ("Joynt Stock Company") or, as the name's last word, cut off by a field
+ * limit ("... Joint Stock Compan"): p (pl letters) is the phrase's word,
+ * w (wl) the name's.  Words of five letters or more only; the caller lets
+ * one such word stand in a phrase whose other words are exact. */
+static bool
+legal_word_near(const char *p, size_t pl, const char *w, size_t wl, bool last)
+{
+	size_t i = 0, a, b;
+
+	if (pl < 5 || wl < 4)
+		return false;
+	if (last && wl < pl && memcmp(p, w, wl) == 0)
+		return true;
+	if (wl + 1 < pl || pl + 1 < wl)
+		return false;
+	while (i < pl && i < wl && p[i] == w[i])
+		i++;
+	/* one substitution, insertion or deletion at i: the rest equal */
+	a = pl - i, b = wl - i;
+	if (a == b)
+		return a > 0 && memcmp(p + i + 1, w + i + 1, a - 1) == 0;
+	if (a > b)
+		return memcmp(p + i + 1, w + i, b) == 0;
+	return memcmp(p + i, w + i + 1, a) == 0;
+}
+
+/* Parts of a raw name, in the order they are read. */
+struct seg {
+	size_t at, len;
+	bool qual; /* in parentheses */
+};
+
+#define SEG_MAX 16
+
+/* Append the parts of raw[from, to) to seg[ns...]: text in parentheses
+ * is a qualifier.  A name of many parentheses keeps its tail as one plain
+ * part.  Returns the new count. */
+static size_t
+seg_range(const char *raw, size_t from, size_t to, struct seg *seg, size_t ns)
+{
+	size_t i, start = from;
+	int depth = 0;
+
+	for (i = from; i <= to; i++) {
+		char c = i < to ? raw[i] : '\0';
+
+		if (i < to && c != '(' && !(c == ')' && depth > 0))
+			continue;
+		if (ns + 2 >= SEG_MAX) { /* room for the other range's tail */
+			seg[ns++] = (struct seg){start, to - start, false};
+			return ns;
+		}
+		if (i > start)
+			seg[ns++] = (struct seg){start, i - start, depth > 0};
+		depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+		start = i + 1;
+	}
+	return ns;
+}
+
+/* Split raw into parts: text in parentheses is a qualifier (a country, a
+ * branch, a former name: "Deutsche Bank (Schweiz) AG"); a person's name
+ * written "Family, Given" (one comma, outside parentheses) is read
+ * "Given Family", so that "AL BEN ALI, Isa Ben Tarif" meets "Isa Bin Tarif
+ * Al Bin Ali" in order.  Commas in organisation names ("Amazon.com, Inc.")
+ * keep their order.  Returns the number of parts (>= 1). */
+static size_t
+name_segments(const char *raw, enum mkind kind, struct seg *seg)
+{
+	size_t n = strlen(raw), i, comma = n, ncomma = 0, ns;
+	int depth = 0;
+
+	for (i = 0; i < n; i++) {
+		if (raw[i] == '(')
+			depth++;
+		else if (raw[i] == ')' && depth > 0)
+			depth--;
+		else if (raw[i] == ',' && depth == 0)
+			comma = i, ncomma++;
+	}
+	if (kind == MK_PERSON && ncomma == 1)
+		ns = seg_range(
+		    raw, 0, comma, seg, seg_range(raw, comma + 1, n, seg, 0));
+	else
+		ns = seg_range(raw, 0, n, seg, 0);
+	if (ns == 0)
+		seg[ns++] = (struct seg){0, 0, false};
+	return ns;
+}
+
 int
 name_analyze(const char *raw, enum mkind kind, struct nname *out)
 {
@@ -1007,7 +1106,9 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 	const char *w[ENT_TEXT_TOKENS_MAX];
 	char buf[ENT_TEXT_TOKENS_MAX][ENT_TEXT_TOKLEN_MAX + 1];
 	uint8_t sc[ENT_TEXT_TOKENS_MAX];
-	size_t nw = 0, i, j, len = 0;
+	bool qual[ENT_TEXT_TOKENS_MAX];
+	struct seg seg[SEG_MAX];
+	size_t nw = 0, i, j, len = 0, nseg, g, nplain = 0;
 	int rc;
 	char *p;
 
@@ -1015,29 +1116,36 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		return ENT_EINVAL;
 	if ((tt = malloc(sizeof(*tt))) == NULL)
 		return ENT_ENOMEM;
-	if ((rc = ent_text_tokens(raw, strlen(raw), tt)) != ENT_OK)
-		goto out;
-	/* Runs of single letters are abbreviations for organisations
-	 * ("A.B.C.", "G.m.b.H.", "L.L.C."); for people they are initials. */
-	for (i = 0; i < tt->n; i++) {
-		size_t l = tt->v[i].len;
+	nseg = name_segments(raw, kind, seg);
+	for (g = 0; g < nseg; g++) {
+		if ((rc = ent_text_tokens(raw + seg[g].at, seg[g].len, tt)) !=
+		    ENT_OK)
+			goto out;
+		/* Runs of single letters are abbreviations for organisations
+		 * ("A.B.C.", "G.m.b.H.", "L.L.C."); for people they are
+		 * initials. */
+		for (i = 0; i < tt->n && nw < ENT_TEXT_TOKENS_MAX; i++) {
+			size_t l = tt->v[i].len;
 
-		if (kind != MK_PERSON && l == 1 && i + 1 < tt->n &&
-		    tt->v[i + 1].len == 1) {
-			l = 0;
-			while (i < tt->n && tt->v[i].len == 1 &&
-			       l < ENT_TEXT_TOKLEN_MAX) {
-				buf[nw][l++] = tt->v[i].s[0];
-				i++;
+			if (kind != MK_PERSON && l == 1 && i + 1 < tt->n &&
+			    tt->v[i + 1].len == 1) {
+				l = 0;
+				while (i < tt->n && tt->v[i].len == 1 &&
+				       l < ENT_TEXT_TOKLEN_MAX) {
+					buf[nw][l++] = tt->v[i].s[0];
+					i++;
+				}
+				i--;
+				buf[nw][l] = '\0';
+			} else {
+				memcpy(buf[nw], tt->v[i].s, l + 1);
 			}
-			i--;
-			buf[nw][l] = '\0';
-		} else {
-			memcpy(buf[nw], tt->v[i].s, l + 1);
+			sc[nw] = tt->v[i].script;
+			qual[nw] = seg[g].qual;
+			nplain += !seg[g].qual;
+			w[nw] = buf[nw];
+			nw++;
 		}
-		sc[nw] = tt->v[i].script;
-		w[nw] = buf[nw];
-		nw++;
 	}
 	/* Arabic compounds written as one word (Abdurrahman, Shahabuddin,
 	 * Nasrullah) become the words the Arabic script writes (abd al
@@ -1051,9 +1159,12 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 			continue;
 		memmove(&buf[i + np], &buf[i + 1], (nw - i - 1) * sizeof(*buf));
 		memmove(&sc[i + np], &sc[i + 1], (nw - i - 1) * sizeof(*sc));
+		memmove(
+		    &qual[i + np], &qual[i + 1], (nw - i - 1) * sizeof(*qual));
 		for (j = 0; j < np; j++) {
 			memcpy(buf[i + j], parts[j], sizeof(parts[j]));
 			sc[i + j] = sc[i];
+			qual[i + j] = qual[i];
 		}
 		nw += np - 1;
 		i += np - 1;
@@ -1089,6 +1200,8 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		    (nw - i - 1 - m) * sizeof(*buf));
 		memmove(
 		    &sc[i + 1], &sc[i + 1 + m], (nw - i - 1 - m) * sizeof(*sc));
+		memmove(&qual[i + 1], &qual[i + 1 + m],
+		    (nw - i - 1 - m) * sizeof(*qual));
 		nw -= m;
 	}
 	for (i = 0; i < nw; i++)
@@ -1109,28 +1222,36 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 				size_t m = 0, pos = 0;
 				bool ok = true;
 
+				size_t exact = 0, typo = 0;
+				bool multi = strchr(ph, ' ') != NULL;
+
 				while (ok && ph[pos] != '\0') {
-					size_t wl;
+					size_t wl, pl = strcspn(ph + pos, " ");
 
 					if (i + m >= nw) {
 						ok = false;
 						break;
 					}
 					wl = strlen(w[i + m]);
-					if (strncmp(ph + pos, w[i + m], wl) !=
-					        0 ||
-					    (ph[pos + wl] != ' ' &&
-					        ph[pos + wl] != '\0')) {
-						/* stop here: pos + wl may be
-						 * past the phrase's end */
+					if (wl == pl &&
+					    memcmp(ph + pos, w[i + m], wl) == 0)
+						exact++;
+					else if (multi &&
+					         legal_word_near(ph + pos, pl,
+					             w[i + m], wl,
+					             i + m + 1 == nw))
+						typo++;
+					else
 						ok = false;
-						break;
-					}
-					pos += wl;
+					pos += pl;
 					if (ph[pos] == ' ')
 						pos++;
 					m++;
 				}
+				/* one word of a phrase may be mistyped or cut
+				 */
+				if (ok && typo > 0 && (typo > 1 || exact == 0))
+					ok = false;
 				if (ok) {
 					tok_set(t, legals[k].canon,
 					    strlen(legals[k].canon), TK_LEGAL);
@@ -1156,9 +1277,13 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 			char d[16];
 			int n;
 
-			/* "forty four" -> "44" */
+			/* "forty four", "forty 4" -> "44" */
 			if (v >= 20 && v % 10 == 0 && v < 100 && i + 1 < nw) {
-				int u = numword(w[i + 1]);
+				int u = w[i + 1][0] >= '1' &&
+				                w[i + 1][0] <= '9' &&
+				                w[i + 1][1] == '\0'
+				            ? w[i + 1][0] - '0'
+				            : numword(w[i + 1]);
 
 				if (u > 0 && u < 10) {
 					v += u;
@@ -1183,12 +1308,20 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		if (sc[i] == ENT_SCRIPT_HAN || sc[i] == ENT_SCRIPT_HANGUL ||
 		    sc[i] == ENT_SCRIPT_KANA)
 			flags |= TK_SYLL;
-		/* a repeated word adds nothing ("Sergey Sergey Shoigu") */
-		for (j = 0; j < out->n; j++)
+		/* A repeated particle adds nothing ("Hani Abd al-Latif
+		 * al-Rawi": a second "al" matched would lift any namesake of
+		 * the same lineage); a repeated name is a name of its own
+		 * ("Abdullahi Mohamed Mohamed" is not "Abdullahi Osman
+		 * Mohamed": father and grandfather may share a name). */
+		for (j = 0; (flags & TK_WEAK) && j < out->n; j++)
 			if (strcmp(out->t[j].s, w[i]) == 0)
 				break;
-		if (j == out->n) {
+		if (!(flags & TK_WEAK) || j == out->n) {
 			tok_set(t, w[i], strlen(w[i]), flags);
+			/* a word in parentheses qualifies the name: see
+			 * LC_QUAL */
+			if (qual[i] && nplain > 0)
+				t->lclass = LC_QUAL;
 			out->n++;
 		}
 		i++;
@@ -1534,6 +1667,67 @@ edit_dist_need(const char *a, size_t la, const char *b, size_t lb, double need)
 	return edit_dist_b(a, la, b, lb, need + 0.4 + 1e-9);
 }
 
+/* Does s (n letters) end in a Slavic family-name suffix; which: 1 for a
+ * masculine one (-ov, -ev, -in, -yn, -sky, -skiy, -skii, -ski), 2 for a
+ * feminine one (-ova, -eva, -ina, -yna, -skaya, -ska), 0 for neither. */
+static int
+slavic_gender(const char *s, size_t n)
+{
+	static const char *const masc[] = {
+	    "ov", "ev", "in", "yn", "sky", "skiy", "skii", "ski", "skyi"};
+	static const char *const fem[] = {
+	    "ova", "eva", "ina", "yna", "skaya", "skaia", "ska"};
+	size_t k, at;
+
+	if (n < 5)
+		return 0;
+	for (k = 0; k < N(fem); k++)
+		if (ends_with(s, n, fem[k], &at) && at >= 2)
+			return 2;
+	for (k = 0; k < N(masc); k++)
+		if (ends_with(s, n, masc[k], &at) && at >= 2)
+			return 1;
+	return 0;
+}
+
+/* Two words read from Han, Hangul or Kana on both sides: each syllable is
+ * one character read by one rule, so a syllable spelt otherwise is another
+ * character, however alike it sounds (习近平 "jinping" / 习近朋 "jinpeng",
+ * 김정은 "jeongeun" / 김종은 "jongeun").  The share of syllables (vowel
+ * groups) left untouched by the letters that differ (plain Levenshtein,
+ * every letter one): one syllable of two other is 0.5, below SIM_MIN. */
+static double
+syll_sim(const struct ntok *a, const struct ntok *b)
+{
+	uint8_t r0[TOK_LEN_MAX + 1], r1[TOK_LEN_MAX + 1];
+	uint8_t *p = r0, *c = r1, *t;
+	size_t i, j, va, vb, syl;
+
+	va = vowel_groups(a->s, a->len);
+	vb = vowel_groups(b->s, b->len);
+	syl = va > vb ? va : vb;
+	if (syl < 2)
+		return 0.0; /* one syllable, other letters: another name */
+	for (j = 0; j <= b->len; j++)
+		p[j] = (uint8_t)j;
+	for (i = 1; i <= a->len; i++) {
+		c[0] = (uint8_t)i;
+		for (j = 1; j <= b->len; j++) {
+			unsigned v = p[j - 1] + (a->s[i - 1] != b->s[j - 1]);
+
+			if (p[j] + 1u < v)
+				v = p[j] + 1u;
+			if (c[j - 1] + 1u < v)
+				v = c[j - 1] + 1u;
+			c[j] = (uint8_t)v;
+		}
+		t = p, p = c, c = t;
+	}
+	if (p[b->len] >= syl)
+		return 0.0;
+	return 1.0 - (double)p[b->len] / (double)syl;
+}
+
 /* tok_sim for a caller that keeps only pairs at or above min (name_compare
  * aligns pairs >= SIM_MIN): exactly tok_sim's value when that is >= min,
  * some value below min otherwise, so that distances that cannot reach min
@@ -1545,10 +1739,9 @@ tok_sim_b(
 	double s, d;
 	size_t ml;
 	uint8_t f = a->flags | b->flags;
-	/* Han, Hangul or an abjad on both sides: each letter or syllable is
-	 * read by one rule, so alike-sounding readings are other names (郗 xi
-	 * / 贾 jia, 이재형 / 이재명, التهامي / التميمي): no phonetic route,
-	 * only the letters */
+	/* an abjad on both sides: each letter is read by one rule, so
+	 * alike-sounding readings are other names (التهامي / التميمي): no
+	 * phonetic route, only the letters (Han, Hangul: syll_sim) */
 	bool both_syll = (a->flags & b->flags & (TK_SYLL | TK_ABJAD)) != 0;
 	/* one abjad word, one Latin: see abjad_latin_sim */
 	bool xab = ((a->flags ^ b->flags) & TK_ABJAD) && !(f & TK_SYLL);
@@ -1566,6 +1759,10 @@ tok_sim_b(
 	}
 	if (f & TK_NUM)
 		return 0.0;
+	if (a->flags & b->flags & TK_SYLL) {
+		*how = "fuzzy";
+		return syll_sim(a, b);
+	}
 	if ((a->flags | b->flags) & TK_INITIAL) {
 		*how = "initial";
 		if (a->s[0] == b->s[0] && (a->len == 1 || b->len == 1))
@@ -1589,11 +1786,6 @@ tok_sim_b(
 		            memcmp(a->sk, b->sk, a->sklen) == 0;
 
 		bool syll = (f & (TK_ABJAD | TK_SYLL)) != 0;
-
-		/* Han or Hangul on both sides: the reading is exact, and
-		 * another syllable is another character (习近平 / 习近朋) */
-		if (a->flags & b->flags & TK_SYLL)
-			f &= (uint8_t)~TK_SYLL, syll = (f & TK_ABJAD) != 0;
 
 		/* without a phonetic route only s >= SIM_MIN matters */
 		if (skeq && syll) {
@@ -1703,6 +1895,12 @@ tok_sim_b(
 		         a->s[0] != b->s[0])
 			s -= FIRST_SOUND_PEN;
 	}
+	/* The masculine and feminine forms of a Slavic family name are
+	 * two people, a husband and wife, brother and sister (Baranov /
+	 * Barynova, Ivanov / Ivanova), however close the letters. */
+	if (s > GENDER_CAP && !(f & (TK_ABJAD | TK_SYLL)) &&
+	    (slavic_gender(a->s, a->len) | slavic_gender(b->s, b->len)) == 3)
+		s = GENDER_CAP;
 	/* one skeleton or one cheap edit, but a consonant that is another
 	 * phoneme (Kokdemir / Gokdemir): a near-namesake, not a spelling */
 	if (s > CONS_SWAP_CAP && !(f & (TK_ABJAD | TK_SYLL)) &&
@@ -2071,7 +2269,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			if (!(q->t[i].flags &
 			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
 				unstrong++;
-				uqs += q->t[i].w;
+				if (q->t[i].lclass != LC_QUAL)
+					uqs += q->t[i].w;
 			}
 			if (expl != NULL)
 				ent_buf_printf(expl, "%smissing '%s'",
@@ -2086,7 +2285,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			if (!(c->t[j].flags &
 			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
 				unstrong++;
-				ucs += c->t[j].w;
+				if (c->t[j].lclass != LC_QUAL)
+					ucs += c->t[j].w;
 			}
 			if (expl != NULL)
 				ent_buf_printf(expl, "%sextra '%s'",

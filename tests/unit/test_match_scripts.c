@@ -187,6 +187,43 @@ static const struct pair pairs[] = {
     {"Person", "Fazal Rahman", "فضل رحيم", false},
     {"Person", "Zubair Noorzai", "ذاکر نورزی", false},
     {"Person", "Shamsuddin Haqqani", "شمس حقاني", false},
+    /* a repeated name is a name of its own (father and grandfather may
+     * share one); a repeated particle adds nothing */
+    {"Person", "Yusuf Ahmed Ibrahim Warsame", "Yusuf Ibrahim Ibrahim Warsame",
+        false},
+    {"Person", "Ali Ali Farah", "Ali Farah", true},
+    {"Person", "Karim Abd al-Hadi Yasin al-Juburi",
+        "Karim Abd al-Hadi Yasin al-Dulaimi", false},
+    /* Han and Hangul: one syllable other is one character other */
+    {"Person", "王建国", "王建军", false},
+    {"Person", "李明华", "李明辉", false},
+    {"Person", "박지성", "박지선", false},
+    {"Person", "박지성", "박지성", true},
+    /* a tens word and a digit are one number */
+    {"Organization", "Battalion 31", "Battalion Thirty 1", true},
+    {"Organization", "Battalion 31", "Battalion Thirty 2", false},
+    /* a legal phrase with one mistyped word, or cut at a field limit */
+    {"Company", "Uralsk Turbine Works Joint Stock Company",
+        "Uralsk Turbine Works Joint Stock Compa", true},
+    {"Company", "Nordic Pulp Limited Liability Company",
+        "Nordic Pulp Limitd Liability Company", true},
+    {"Company", "Orion Joint Stock Company", "Orion Joint Venture Company",
+        false},
+    /* a qualifier in parentheses: a branch, not another company; another
+     * qualifier in its place is another one */
+    {"Company", "Meridian Bank AG", "Meridian Bank (Liechtenstein) AG", true},
+    {"Company", "Meridian Trust (Cyprus) Ltd", "Meridian Trust (Malta) Ltd",
+        false},
+    /* "Family, Given" is read "Given Family" */
+    {"Person", "Khalid bin Saeed al-Harbi", "AL-HARBI, Khalid bin Saeed", true},
+    {"Person", "Saeed bin Khalid al-Harbi", "AL-HARBI, Khalid bin Saeed",
+        false},
+    {"Person", "Hamad bin Jassim Al Bin Thani", "AL BIN THANI, Hamad Jassim",
+        true},
+    /* the masculine and feminine forms of a Slavic family name */
+    {"Person", "Yevgeny Morozov", "Yevgenia Morozova", false},
+    {"Person", "Natalia Smirnova", "Natalya Smirnova", true},
+    {"Person", "Jan Kowalski", "Janina Kowalska", false},
 };
 
 static int
