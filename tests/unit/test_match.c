@@ -466,6 +466,27 @@ screens_run_while_one_thread_writes(void **st)
 	assert_int_equal(ent_index_size(*st), 9 + 50);
 }
 
+/* More clients than cores (a server's thread per connection): queries
+ * beyond one per core queue for a scratch and each gets its answer. */
+static void
+many_more_queries_than_cores_all_get_answers(void **st)
+{
+	struct rw w[16];
+	pthread_t th[16];
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		w[i].ix = *st;
+		w[i].fails = 0;
+		assert_int_equal(
+		    pthread_create(&th[i], NULL, reader, &w[i]), 0);
+	}
+	for (i = 0; i < 16; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(w[i].fails, 0);
+	}
+}
+
 static void
 put_many_builds_the_same_index(void **st)
 {
@@ -689,6 +710,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        size_counts_screenable_records, setup, teardown),
 	    cmocka_unit_test(abjad_words_reach_their_latin_spellings),
+	    cmocka_unit_test_setup_teardown(
+	        many_more_queries_than_cores_all_get_answers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        a_spelling_variant_finds_the_record_with_an_explanation, setup,
 	        teardown),
