@@ -38,6 +38,10 @@
  * are at most this similar: a near-namesake, not a spelling variant */
 #define CONS_SWAP_CAP 0.85
 #define FIRST_SOUND_PEN 0.10 /* Latin words that begin with other sounds */
+/* Latin words whose first syllables differ in two ways (another first
+ * letter and another vowel, or an onset that is another sound written
+ * with two letters): other family names sharing a stem, at most this */
+#define OTHER_ONSET_CAP 0.75
 /* the masculine and feminine forms of one Slavic family name */
 #define GENDER_CAP 0.72
 
@@ -219,6 +223,12 @@ nick_of(const struct nick *n, const char *full, size_t len)
  * not Deutsche Bank GmbH), CORP words (company, inc) are generic and
  * conflict with nothing.  Longest phrases are tried first. */
 enum { LC_NONE, LC_CORP, LC_LTD, LC_STOCK, LC_PART, LC_QUAL };
+/* A bit of lclass beside the class: the word was romanised from another
+ * alphabet (Cyrillic, Greek, Devanagari ...), whose renderings of foreign
+ * names move vowels and first letters (Cassady / кэссиди "kessidi"), so
+ * other_onset does not judge it.  Stored with the token like the class. */
+#define LC_XLIT 0x40
+#define LC_MASK 0x3f
 /* LC_QUAL is not a legal form: lclass of a word that is not one (lclass
  * is stored with the token by the index) says it was written in
  * parentheses, a qualifier of the name (a country, a branch: "Deutsche
@@ -1322,6 +1332,10 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 			 * LC_QUAL */
 			if (qual[i] && nplain > 0)
 				t->lclass = LC_QUAL;
+			if (sc[i] == ENT_SCRIPT_CYRILLIC ||
+			    sc[i] == ENT_SCRIPT_GREEK ||
+			    sc[i] == ENT_SCRIPT_OTHER)
+				t->lclass |= LC_XLIT;
 			out->n++;
 		}
 		i++;
@@ -1573,6 +1587,274 @@ consonant_swapped(const struct ntok *a, const struct ntok *b)
 	return false;
 }
 
+/* ---- first syllable -------------------------------------------------- */
+
+/* Sounds a word's first consonant unit may stand for, as bits: spellings
+ * of one sound share a bit (ph / f, kh / ch / k, x / hs / j / zh, dj / j,
+ * ts / z / c), other sounds do not (kh / g, ph / v, p / b). */
+enum {
+	OS_K = 1u << 0,
+	OS_G = 1u << 1,
+	OS_J = 1u << 2, /* sh / ch / j / zh family */
+	OS_S = 1u << 3,
+	OS_F = 1u << 4,
+	OS_V = 1u << 5,
+	OS_T = 1u << 6,
+	OS_D = 1u << 7,
+	OS_H = 1u << 8,
+	OS_Z = 1u << 9,
+	OS_B = 1u << 10,
+	OS_P = 1u << 11,
+	OS_OTHER = 1u << 12 /* + the letter's own bit, see onset_unit */
+};
+
+struct onset {
+	const char *s;
+	uint32_t m;
+};
+
+/* Longest first: the first unit that prefixes the word wins. */
+static const struct onset onsets[] = {
+    {"tsch", OS_J},
+    {"dzh", OS_J},
+    {"sch", OS_J | OS_S},
+    {"tch", OS_J},
+    {"chr", OS_K},
+    {"chl", OS_K},
+    {"dj", OS_J},
+    {"zh", OS_J | OS_Z},
+    {"sh", OS_J | OS_S},
+    {"ch", OS_J | OS_K | OS_H},
+    {"hs", OS_J | OS_S},
+    {"kh", OS_K | OS_H},
+    {"gh", OS_G | OS_K},
+    {"ph", OS_F},
+    {"th", OS_T | OS_S},
+    {"dh", OS_D | OS_Z | OS_T},
+    {"bh", OS_B},
+    {"ts", OS_S | OS_Z},
+    {"tz", OS_S | OS_Z},
+    {"ck", OS_K},
+    {"qu", OS_K},
+    {"c", OS_K | OS_S | OS_J},
+    {"k", OS_K},
+    {"q", OS_K | OS_J},
+    {"g", OS_G},
+    {"j", OS_J},
+    {"x", OS_J | OS_S},
+    {"s", OS_S},
+    {"z", OS_Z | OS_S},
+    {"f", OS_F},
+    {"v", OS_V},
+    {"w", OS_V},
+    {"t", OS_T},
+    {"d", OS_D},
+    {"h", OS_H},
+    {"b", OS_B},
+    {"p", OS_P},
+};
+
+/* The first consonant unit of a Latin word: its sound bits, and its length
+ * in letters (0 when the word begins with a vowel). */
+static uint32_t
+onset_unit(const char *s, size_t n, size_t *len)
+{
+	size_t k, l;
+
+	*len = 0;
+	if (n == 0 || is_vowel5(s[0]))
+		return 0;
+	for (k = 0; k < N(onsets); k++) {
+		l = strlen(onsets[k].s);
+		if (l <= n && memcmp(s, onsets[k].s, l) == 0) {
+			*len = l;
+			/* a soft g is zh or j (Gildor / Zhildor) */
+			if (s[0] == 'g' && l == 1 && n > 1 &&
+			    (s[1] == 'e' || s[1] == 'i' || s[1] == 'y'))
+				return OS_G | OS_J;
+			return onsets[k].m;
+		}
+	}
+	*len = 1;
+	return OS_OTHER << ((unsigned char)s[0] & 15);
+}
+
+/* The first vowel of a Latin word's stem: the first vowel after its first
+ * consonant when the word begins with a vowel ("Osama", "Usama": a), else
+ * its first vowel.  Spellings of one vowel are one: y is i, ou is u, ae
+ * is e, ai / ay / ei / ey one diphthong (Weis / Vays), and a y before a
+ * vowel only softens the consonant (Wüllersleben / Vyullersleben).  An
+ * initial i or y before a vowel is a consonant (Iosif / Yosif / Josif). */
+static char
+key_vowel(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n > 1 && (s[0] == 'i' || s[0] == 'y') && is_vowel5(s[1]))
+		i = 1;
+	else if (n > 0 && is_vowel(s[0])) {
+		while (i < n && is_vowel(s[i]))
+			i++;
+		while (i < n && !is_vowel(s[i]))
+			i++;
+	}
+	while (i < n && !is_vowel(s[i]))
+		i++;
+	if (i + 1 < n && s[i] == 'y' && is_vowel5(s[i + 1]))
+		i++;
+	if (i >= n)
+		return 0;
+	if (i + 1 < n) {
+		char c = s[i], d = s[i + 1];
+
+		if ((c == 'a' || c == 'e') && (d == 'i' || d == 'y'))
+			return 'A';
+		if (c == 'a' && d == 'e')
+			return 'e';
+		if (c == 'o' && d == 'u')
+			return 'u';
+	}
+	return s[i] == 'y' ? 'i' : s[i];
+}
+
+/* Whether a word beginning with the consonant c (c, then cv) may be a
+ * spelling of a word beginning with the vowel v: y / j before i or e or
+ * the same vowel (Yelena / Elena, Josif / Iosif, Yudall / Udall), w
+ * before o or u (Walid / Oualid), and h, which many spellings drop
+ * (Hasan / Asan). */
+static bool
+onset_droppable(char c, char cv, char v)
+{
+	if (c == 'h')
+		return true;
+	if ((c == 'y' || c == 'j') && (v == 'i' || v == 'e' || v == cv))
+		return true;
+	return c == 'w' && (v == 'o' || v == 'u' || cv == 'o' || cv == 'u');
+}
+
+/* Two Latin words that share a skeleton but not their first syllable:
+ * another first letter *and* another vowel (Kokdemir / Cakdemir, Zorbulut
+ * / Saribulut, Iloeze / Olueze), an onset that is another sound written
+ * with two letters (Kharani / Gorani, Phadani / Wadani), or a consonant
+ * one word begins with and the other lacks (Yazturk / Ozturk, Sagcan /
+ * Ozkan).  Family names that share a stem differ just there; a typing
+ * error changes one letter, and spellings of one name keep the sound
+ * (Qadhafi / Gaddafi, Chinping / Jinping, Osama / Usama, Yevgeny /
+ * Evgeny, Chaykovskiy / Tchaikovsky). */
+static bool
+other_onset(const struct ntok *a, const struct ntok *b)
+{
+	size_t la, lb;
+	uint32_t ma, mb;
+	char va, vb;
+
+	if (a->len < 3 || b->len < 3 || a->s[0] == b->s[0])
+		return false;
+	/* initial e and i are one reduced vowel in many transliterations
+	 * (Evan / Iven, England / Inglend) */
+	if ((a->s[0] == 'e' || a->s[0] == 'i') &&
+	    (b->s[0] == 'e' || b->s[0] == 'i'))
+		return false;
+	ma = onset_unit(a->s, a->len, &la);
+	mb = onset_unit(b->s, b->len, &lb);
+	if ((la == 0) != (lb == 0)) {
+		const struct ntok *c = la ? a : b, *v = la ? b : a;
+
+		/* "y" before a vowel begins a syllable like a consonant;
+		 * a vowel before the other's first consonant is an elided or
+		 * added vowel ('Ndrangheta / Andrangheta, Nvidia / Invidia) */
+		if ((c->s[0] == 'y' && !is_vowel5(c->s[1])) ||
+		    c->s[0] == v->s[1])
+			return false;
+		/* a dropped h, y or w is a spelling; the rest is the
+		 * other rules' */
+		return !onset_droppable(c->s[0], c->s[1], v->s[0]);
+	}
+	if (la > 0 && lb > 0 && (ma & mb) == 0 && (la > 1 || lb > 1))
+		return true;
+	/* vowels romanised from another alphabet say little */
+	if ((a->lclass | b->lclass) & LC_XLIT)
+		return false;
+	va = key_vowel(a->s, a->len);
+	vb = key_vowel(b->s, b->len);
+	return va != 0 && vb != 0 && va != vb;
+}
+
+/* Syllables of a Latin spelling: vowel groups, where y or w before a
+ * vowel is a consonant (Puyang: pu-yang, 2; Wang: 1) and a final e after
+ * a consonant is silent (Nicole, Wayne). */
+static size_t
+syllables(const char *s, size_t n)
+{
+	size_t i, g = 0;
+	bool in = false;
+
+	for (i = 0; i < n; i++) {
+		bool v = is_vowel5(s[i]) ||
+		         (s[i] == 'y' && !(i + 1 < n && is_vowel5(s[i + 1])));
+
+		if (v && !in && !(g > 0 && i + 1 == n && s[i] == 'e'))
+			g++;
+		in = v;
+	}
+	return g;
+}
+
+/* The most syllables a romanised Han, Hangul or Kana word may stand for:
+ * its vowel letters.  Vowel groups would undercount, since a block that
+ * begins with a vowel runs into the one before (보언 "boeon", Bowen). */
+static size_t
+syllables_max(const char *s, size_t n)
+{
+	size_t i, g = 0;
+
+	for (i = 0; i < n; i++)
+		g += is_vowel5(s[i]);
+	return g;
+}
+
+/* A Latin word of one syllable that could be one Han syllable in pinyin
+ * or Wade-Giles: no two consonants together, ending in n or ng (Wang,
+ * Feng, Chen).  Such a word needs no added vowel in any rendering. */
+static bool
+one_closed_syllable(const char *s, size_t n)
+{
+	size_t i;
+
+	if (syllables(s, n) != 1 || n < 2 || s[n - 1] == 'e')
+		return false;
+	if (!(s[n - 1] == 'n' || (n > 2 && s[n - 2] == 'n' && s[n - 1] == 'g')))
+		return false;
+	for (i = 1; i + 1 < n; i++)
+		if (!is_vowel(s[i - 1]) && !is_vowel(s[i]) && s[i - 1] != 'h' &&
+		    s[i] != 'h' && !(s[i] == 'g' && s[i - 1] == 'n'))
+			return false;
+	return true;
+}
+
+/* A Latin word against one read from Han, Hangul or Kana: each character
+ * or block is one syllable, and no rendering drops one, so a Latin word
+ * of more syllables is another name whatever the consonants share
+ * (Puyang / 王 "wang", Ae Young / 용 "yong", Helian / 伦 "lun").  The
+ * other way round is evidence only for a Latin word that needs no added
+ * vowel: Kana, Hangul and Han renderings of foreign names add vowels
+ * (Barack / バラク "baraku"), but Wang is one character, not 濮阳
+ * "puyang". */
+static bool
+syllables_differ(const struct ntok *a, const struct ntok *b)
+{
+	const struct ntok *l = a, *y = b;
+
+	if (!((a->flags ^ b->flags) & TK_SYLL) ||
+	    ((a->flags | b->flags) & TK_ABJAD))
+		return false;
+	if (a->flags & TK_SYLL)
+		l = b, y = a;
+	if (syllables(l->s, l->len) > syllables_max(y->s, y->len))
+		return true;
+	return one_closed_syllable(l->s, l->len) && syllables(y->s, y->len) > 1;
+}
+
 /* A lower bound of edit_dist, far cheaper than the table.  With a the
  * longer word (diff letters longer): a letter of a that b lacks
  * altogether (xa of them) must be deleted or substituted, one of b (xb)
@@ -1752,8 +2034,9 @@ tok_sim_b(
 	if (f & TK_LEGAL) {
 		*how = "legal form";
 		if ((a->flags & b->flags & TK_LEGAL) &&
-		    (a->lclass == b->lclass ||
-		        (a->lclass == LC_CORP && b->lclass == LC_CORP)))
+		    ((a->lclass & LC_MASK) == (b->lclass & LC_MASK) ||
+		        ((a->lclass & LC_MASK) == LC_CORP &&
+		            (b->lclass & LC_MASK) == LC_CORP)))
 			return 0.9;
 		return 0.0;
 	}
@@ -1788,7 +2071,7 @@ tok_sim_b(
 		bool syll = (f & (TK_ABJAD | TK_SYLL)) != 0;
 
 		/* without a phonetic route only s >= SIM_MIN matters */
-		if (skeq && syll) {
+		if (skeq && syll && !syllables_differ(a, b)) {
 			/* the phonetic 0.92 below stands unless s beats it */
 			d = edit_dist_need(a->s, a->len, b->s, b->len,
 			    (1.0 - 0.92) * (double)ml);
@@ -1851,13 +2134,15 @@ tok_sim_b(
 			if (va != vb &&
 			    (a->sklen < 4 || va > vb + 1 || vb > va + 1))
 				ps = 0;
+		} else if (syllables_differ(a, b)) {
+			ps = 0;
 		}
 		if (ps > s) {
 			s = ps;
 			*how = "phonetic";
 		}
 	} else if (!xab && (f & (TK_ABJAD | TK_SYLL)) && a->sklen >= 2 &&
-	           b->sklen >= 2) {
+	           b->sklen >= 2 && !syllables_differ(a, b)) {
 		size_t sl = a->sklen > b->sklen ? a->sklen : b->sklen;
 		double sd = min > 0
 		                ? edit_dist_need(a->sk, a->sklen, b->sk,
@@ -1901,6 +2186,12 @@ tok_sim_b(
 	if (s > GENDER_CAP && !(f & (TK_ABJAD | TK_SYLL)) &&
 	    (slavic_gender(a->s, a->len) | slavic_gender(b->s, b->len)) == 3)
 		s = GENDER_CAP;
+	/* another first syllable: another name sharing a stem */
+	if (s > OTHER_ONSET_CAP && !(f & (TK_ABJAD | TK_SYLL)) &&
+	    other_onset(a, b)) {
+		s = OTHER_ONSET_CAP;
+		*how = "fuzzy";
+	}
 	/* one skeleton or one cheap edit, but a consonant that is another
 	 * phoneme (Kokdemir / Gokdemir): a near-namesake, not a spelling */
 	if (s > CONS_SWAP_CAP && !(f & (TK_ABJAD | TK_SYLL)) &&
@@ -1953,6 +2244,7 @@ merge_tok(const struct ntok *a, const struct ntok *b, struct ntok *m)
 	memcpy(s + a->len, b->s, b->len);
 	tok_set(
 	    m, s, n, (uint8_t)((a->flags | b->flags) & (TK_ABJAD | TK_SYLL)));
+	m->lclass = (uint8_t)((a->lclass | b->lclass) & LC_XLIT);
 	m->w = a->w + b->w;
 }
 
@@ -1996,7 +2288,7 @@ name_join_load(const struct ntok *a, const struct ntok *b, const char *sk,
 	m->s[n] = '\0';
 	m->len = (uint8_t)n;
 	m->flags = (uint8_t)((a->flags | b->flags) & (TK_ABJAD | TK_SYLL));
-	m->lclass = LC_NONE;
+	m->lclass = (uint8_t)((a->lclass | b->lclass) & LC_XLIT);
 	memcpy(m->sk, sk, sklen + 1);
 	m->sklen = (uint8_t)sklen;
 	m->h = hash64(m->s, n, 0);
@@ -2263,13 +2555,13 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	}
 	for (i = 0; i < q->n; i++) {
 		if (q->t[i].flags & TK_LEGAL)
-			qlc |= (uint8_t)(1u << q->t[i].lclass);
+			qlc |= (uint8_t)(1u << (q->t[i].lclass & LC_MASK));
 		if (!qused[i] && !(q->t[i].flags & TK_TITLE)) {
 			uq += q->t[i].w;
 			if (!(q->t[i].flags &
 			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
 				unstrong++;
-				if (q->t[i].lclass != LC_QUAL)
+				if ((q->t[i].lclass & LC_MASK) != LC_QUAL)
 					uqs += q->t[i].w;
 			}
 			if (expl != NULL)
@@ -2279,13 +2571,13 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	}
 	for (j = 0; j < c->n; j++) {
 		if (c->t[j].flags & TK_LEGAL)
-			clc |= (uint8_t)(1u << c->t[j].lclass);
+			clc |= (uint8_t)(1u << (c->t[j].lclass & LC_MASK));
 		if (!cused[j] && !(c->t[j].flags & TK_TITLE)) {
 			uc += c->t[j].w;
 			if (!(c->t[j].flags &
 			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
 				unstrong++;
-				if (c->t[j].lclass != LC_QUAL)
+				if ((c->t[j].lclass & LC_MASK) != LC_QUAL)
 					ucs += c->t[j].w;
 			}
 			if (expl != NULL)

@@ -36,8 +36,10 @@ struct ntok {
 	char s[TOK_LEN_MAX + 1];
 	char sk[TOK_LEN_MAX + 1]; /* phonetic skeleton */
 	uint8_t len, sklen, flags;
-	/* legal-form class of a TK_LEGAL word; LC_QUAL (ent_name.c) on any
-	 * other word marks it as written in parentheses, a qualifier */
+	/* low six bits: legal-form class of a TK_LEGAL word; LC_QUAL
+	 * (ent_name.c) on any other word marks it as written in
+	 * parentheses, a qualifier.  Bit LC_XLIT: romanised from another
+	 * alphabet (Cyrillic, Greek, Devanagari...), whose vowels shift */
 	uint8_t lclass;
 	uint64_t h;  /* hash of s, the exact key */
 	uint64_t lm; /* letters of s: bit (c & 63) for each byte c */

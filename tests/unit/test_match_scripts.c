@@ -220,6 +220,37 @@ static const struct pair pairs[] = {
         false},
     {"Person", "Hamad bin Jassim Al Bin Thani", "AL BIN THANI, Hamad Jassim",
         true},
+    /* another first syllable is another family name sharing a stem:
+     * another first letter and another vowel, an onset that is another
+     * sound written with two letters, or a consonant one side lacks ... */
+    {"Person", "Hasan Cakdemir", "Hasan Kokdemir", false},
+    {"Person", "Yasemin Saribulut", "Yasemin Zorbulut", false},
+    {"Person", "Adebayo Olueze", "Adebayo Iloeze", false},
+    {"Person", "Gita Goravala", "Gita Kharavala", false},
+    {"Person", "Rajiv Wadwal", "Rajiv Phadwal", false},
+    {"Person", "Mehmet Ozturk", "Mehmet Yazturk", false},
+    {"Person", "Omer Ozkan", "Omer Sagcan", false},
+    /* ... while spellings of one first sound keep matching */
+    {"Person", "Osama Hamdan", "Usama Hamdan", true},
+    {"Person", "Yevgeny Prigozhin", "Evgeny Prigozhin", true},
+    {"Person", "Iosif Kobzon", "Yosif Kobzon", true},
+    {"Person", "Pyotr Tchaikovsky", "Pyotr Chaikovsky", true},
+    {"Person", "Hassan Nasrallah", "Assan Nasrallah", true},
+    {"Person", "Ghulam Qorbani", "Ghulam Ghorbani", true},
+    {"Organization", "'Ndrangheta", "Andrangheta", true},
+    /* vowels and first letters romanised from another alphabet are not
+     * judged so (English names in Cyrillic: Curtis / Кертис "kertis") */
+    {"Person", "Curtis Cassady", "Кертис Кэссиди", true},
+    /* a Han or Hangul word renders every syllable: a Latin word of more
+     * syllables is another name (濮阳 Puyang is not 王 Wang) */
+    {"Person", "王东", "Puyang Dong", false},
+    {"Person", "김용", "Kim Aeyoung", false},
+    {"Person", "王东", "Wang Dong", true},
+    {"Person", "Wang Dong", "濮阳东", false},
+    {"Person", "Wang Shihui", "濮阳世辉", false},
+    {"Person", "Wang Jun", "王军", true},
+    {"Person", "김정은", "Kim Jong-un", true},
+    {"Person", "王东", "Wong Dong", true},
     /* the masculine and feminine forms of a Slavic family name */
     {"Person", "Yevgeny Morozov", "Yevgenia Morozova", false},
     {"Person", "Natalia Smirnova", "Natalya Smirnova", true},
