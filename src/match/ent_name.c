@@ -15,6 +15,7 @@
 #include "match_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1045,6 +1046,41 @@ legal_word_near(const char *p, size_t pl, const char *w, size_t wl, bool last)
 	return memcmp(p + i, w + i + 1, a) == 0;
 }
 
+/* What the legal-form loop of name_analyze reads of each phrase before
+ * its words: every token of every name is tried against every phrase, so
+ * the phrase's first-word length and word count are computed once. */
+struct legal_meta {
+	size_t first; /* letters of the first word */
+	bool multi;   /* more than one word: one may be mistyped */
+};
+
+static struct legal_meta legal_meta[N(legals)];
+static pthread_once_t legal_once = PTHREAD_ONCE_INIT;
+
+static void
+legal_meta_init(void)
+{
+	size_t k;
+
+	for (k = 0; k < N(legals); k++) {
+		legal_meta[k].first = strcspn(legals[k].phrase, " ");
+		legal_meta[k].multi = strchr(legals[k].phrase, ' ') != NULL;
+	}
+}
+
+/* Whether a name word of wl letters can be the phrase's first word, equal
+ * or near (legal_word_near's length rules): most phrases fail here. */
+static bool
+legal_first_may(const struct legal_meta *lm, size_t wl, bool last)
+{
+	size_t fl = lm->first;
+
+	if (wl == fl)
+		return true;
+	return lm->multi && fl >= 5 && wl >= 4 &&
+	       ((last && wl < fl) || (wl + 1 >= fl && fl + 1 >= wl));
+}
+
 /* Parts of a raw name, in the order they are read. */
 struct seg {
 	size_t at, len;
@@ -1114,6 +1150,7 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 {
 	struct ent_text_toks *tt;
 	const char *w[ENT_TEXT_TOKENS_MAX];
+	size_t wlen[ENT_TEXT_TOKENS_MAX];
 	char buf[ENT_TEXT_TOKENS_MAX][ENT_TEXT_TOKLEN_MAX + 1];
 	uint8_t sc[ENT_TEXT_TOKENS_MAX];
 	bool qual[ENT_TEXT_TOKENS_MAX];
@@ -1214,8 +1251,10 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		    (nw - i - 1 - m) * sizeof(*qual));
 		nw -= m;
 	}
-	for (i = 0; i < nw; i++)
+	for (i = 0; i < nw; i++) {
 		w[i] = buf[i];
+		wlen[i] = strlen(buf[i]);
+	}
 	out->n = 0;
 	out->folded = NULL;
 	out->kind = (uint8_t)kind;
@@ -1227,14 +1266,18 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 
 		/* legal-form phrases, longest first (table order) */
 		if (kind != MK_PERSON || i > 0) {
+			pthread_once(&legal_once, legal_meta_init);
 			for (k = 0; k < N(legals); k++) {
 				const char *ph = legals[k].phrase;
 				size_t m = 0, pos = 0;
 				bool ok = true;
 
 				size_t exact = 0, typo = 0;
-				bool multi = strchr(ph, ' ') != NULL;
+				bool multi = legal_meta[k].multi;
 
+				if (!legal_first_may(
+				        &legal_meta[k], wlen[i], i + 1 == nw))
+					continue;
 				while (ok && ph[pos] != '\0') {
 					size_t wl, pl = strcspn(ph + pos, " ");
 
@@ -1242,7 +1285,7 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 						ok = false;
 						break;
 					}
-					wl = strlen(w[i + m]);
+					wl = wlen[i + m];
 					if (wl == pl &&
 					    memcmp(ph + pos, w[i + m], wl) == 0)
 						exact++;
