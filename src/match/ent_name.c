@@ -1955,6 +1955,17 @@ tok_letters(const char *s, size_t n)
 	return m;
 }
 
+/* The bits set in x.  Inline: the baseline x86-64 target has no popcnt
+ * instruction, and the compiler's fallback is a library call per pair. */
+static inline size_t
+bits(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* letters_bound(a, b) > lim, deciding most pairs from the letter sets
  * alone: a letter one word has and the other lacks altogether costs at
  * least one edit of 0.5, so with a the longer word, max(letters of a not
@@ -1968,8 +1979,8 @@ letters_exceed(const struct ntok *a, const struct ntok *b, double lim)
 	const struct ntok *x = a->len >= b->len ? a : b;
 	const struct ntok *y = x == a ? b : a;
 	size_t diff = (size_t)x->len - y->len;
-	size_t da = (size_t)__builtin_popcountll(x->lm & ~y->lm);
-	size_t db = diff + (size_t)__builtin_popcountll(y->lm & ~x->lm);
+	size_t da = bits(x->lm & ~y->lm);
+	size_t db = diff + bits(y->lm & ~x->lm);
 
 	if (0.5 * (double)(da > db ? da : db) > lim)
 		return true;
