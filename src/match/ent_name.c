@@ -934,15 +934,26 @@ abjad_latin_sim(const struct ntok *ab, const struct ntok *la, double min)
 		/* most pairs of a screen are plainly other names: letters
 		 * one side must show and the other cannot pair bound the
 		 * cost from below without the table */
-		int lh = 0, opt = 0, lb;
+		int lh = 0, opt = 0, lb, lx = 0;
+		uint16_t am = 0, lm = 0;
 
-		for (j = 0; j < nl; j++)
+		for (j = 0; j < nl; j++) {
 			lh += l[j] != XC_H;
+			lm |= l[j];
+		}
 		for (i = 0; i < np; i++) {
 			req += !p[i].opt;
 			opt += p[i].opt && p[i].mask != XC_H;
+			am |= p[i].mask;
 		}
 		lb = req > lh ? req - lh : lh > req + opt ? lh - req - opt : 0;
+		/* and a letter no slot of the other side can pair with is
+		 * inserted or deleted, a whole unit each */
+		for (j = 0; j < nl; j++)
+			lx += l[j] != XC_H && !(l[j] & am);
+		for (i = 0; i < np; i++)
+			lx += !p[i].opt && !(p[i].mask & lm);
+		lb = lx > lb ? lx : lb;
 		m = req > nl ? req : nl;
 		if (lb > 0 && (m < 2 || 0.85 * (1.0 - (double)lb / m) < min))
 			return 0;
