@@ -1921,22 +1921,16 @@ syllables_differ(const struct ntok *a, const struct ntok *b)
  * often of very different lengths (a joined pair against one word), and
  * this settles them. */
 static double
-letters_bound(const char *a, size_t la, const char *b, size_t lb)
+letters_bound(const struct ntok *ta, const struct ntok *tb)
 {
-	uint64_t ma = 0, mb = 0;
+	const struct ntok *tx = ta->len >= tb->len ? ta : tb;
+	const struct ntok *ty = tx == ta ? tb : ta;
+	const char *a = tx->s, *b = ty->s;
+	size_t la = tx->len, lb = ty->len;
+	uint64_t ma = tx->lm, mb = ty->lm; /* the letter sets, from tok_set */
 	size_t i, xa = 0, xb = 0, cheap = 0, diff, ops;
 
-	if (la < lb) {
-		const char *t = a;
-
-		a = b, b = t;
-		i = la, la = lb, lb = i;
-	}
 	diff = la - lb;
-	for (i = 0; i < la; i++)
-		ma |= 1ULL << (a[i] & 63);
-	for (i = 0; i < lb; i++)
-		mb |= 1ULL << (b[i] & 63);
 	for (i = 0; i < la; i++)
 		xa += !(mb >> (a[i] & 63) & 1);
 	/* indel_cost's half-price letters, inline: this runs per pair */
@@ -1995,7 +1989,7 @@ letters_exceed(const struct ntok *a, const struct ntok *b, double lim)
 
 	if (0.5 * (double)(da > db ? da : db) > lim)
 		return true;
-	return letters_bound(a->s, a->len, b->s, b->len) > lim;
+	return letters_bound(a, b) > lim;
 }
 
 /* edit_dist_b for a caller that needs the distance exactly only when it
