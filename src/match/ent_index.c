@@ -49,9 +49,12 @@
 /* A name written without vowels (Arabic, Hebrew) or in syllables (Han,
  * Hangul, Kana) matches the Latin record it stands for only by sound,
  * while records in its own script match it letter for letter and collect
- * more index weight: such queries score more candidates in full, so the
- * Latin record is not cut before scoring. */
-#define CAND_XSCRIPT_MAX 120
+ * more index weight: the Latin record would be cut before scoring.  So
+ * such a query also scores, past the CAND_MAX best, this many of the
+ * best records that have a name in letters (SID_LETTERS), which compete
+ * only among themselves.  (Scoring 120 of all records instead found one
+ * UN person fewer and made an Arabic-script query the slowest kind.) */
+#define CAND_XSCRIPT_MORE 60
 /* A key listing more records than this is only used when it is the only
  * evidence: it cannot tell candidates apart, only cost time. */
 #define KEY_DF_SKIP 5000
@@ -64,7 +67,12 @@
 
 enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 
-#define SID_OTHER 255
+/* sid: the low seven bits are the schema (0 dead, SID_OTHER: look at the
+ * record), the high bit SID_LETTERS that the record has a name written
+ * in letters, neither abjad nor syllables (see CAND_XSCRIPT_MORE) */
+#define SID_OTHER 127
+#define SID_SCHEMA 0x7F
+#define SID_LETTERS 0x80
 
 struct mname {
 	uint32_t tok0;
@@ -759,6 +767,25 @@ slot_kill(struct ent_index *ix, uint32_t slot)
 }
 
 /* Insert a built record under the write lock. */
+/* Whether one of the record's names is written in letters: none of its
+ * words from an abjad or a syllabary. */
+static bool
+mrec_has_letters(const struct mrec *m)
+{
+	size_t i, k;
+
+	for (i = 0; i < m->nnames; i++) {
+		const struct mname *mn = &m->names[i];
+
+		for (k = 0; k < mn->ntok; k++)
+			if (m->toks[mn->tok0 + k].flags & (TK_ABJAD | TK_SYLL))
+				break;
+		if (mn->ntok > 0 && k == mn->ntok)
+			return true;
+	}
+	return false;
+}
+
 static int
 index_insert(struct ent_index *ix, struct mrec *m)
 {
@@ -824,7 +851,8 @@ index_insert(struct ent_index *ix, struct mrec *m)
 		;
 	if (i == ix->nschemas && i < SID_OTHER - 1)
 		ix->schemas[ix->nschemas++] = m->schema;
-	ix->sid[slot] = i < ix->nschemas ? (uint8_t)(i + 1) : SID_OTHER;
+	ix->sid[slot] = (uint8_t)((i < ix->nschemas ? i + 1 : SID_OTHER) |
+	                          (mrec_has_letters(m) ? SID_LETTERS : 0));
 	ix->nslots++;
 	ix->live++;
 	rc = ENT_OK;
@@ -1886,6 +1914,27 @@ query_cross_script(const struct qctx *qc)
 	return false;
 }
 
+static void select_top(struct cand *c, size_t n, size_t k);
+
+/* After select_top kept k, move the best max of the others that have a
+ * name in letters next to them; returns the new count. */
+static size_t
+add_lettered(
+    const struct ent_index *ix, struct cand *c, size_t n, size_t k, size_t max)
+{
+	size_t i, j = k;
+
+	for (i = k; i < n; i++)
+		if (ix->sid[c[i].slot] & SID_LETTERS) {
+			struct cand t = c[j];
+
+			c[j++] = c[i];
+			c[i] = t;
+		}
+	select_top(c + k, j - k, max);
+	return k + (j - k < max ? j - k : max);
+}
+
 /* After select_top, move the candidates whose accumulated weight equals
  * the weakest kept one (within rounding) next to the kept ones, up to max
  * in all; returns the new count. */
@@ -2218,7 +2267,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		 * rather than in a second random pass at the end */
 		a = sc->acc[s];
 		sc->acc[s] = 0;
-		if ((id = ix->sid[s]) == 0)
+		if ((id = ix->sid[s] & SID_SCHEMA) == 0)
 			continue; /* dead */
 		if (id == SID_OTHER) {
 			if (!schema_ok(qc, ix->recs[s]))
@@ -2235,10 +2284,10 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	}
 	sc->ntouched = 0; /* acc is all zero again */
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
-	if (kmax < CAND_XSCRIPT_MAX && query_cross_script(qc))
-		kmax = CAND_XSCRIPT_MAX;
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
+	if (ncand < nc && query_cross_script(qc))
+		ncand = add_lettered(ix, cand, nc, ncand, CAND_XSCRIPT_MORE);
 	if (ncand < nc &&
 	    (qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0))
 		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
