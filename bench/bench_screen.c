@@ -812,6 +812,9 @@ main(int argc, char **argv)
 		}
 		lat[i] = now() - a;
 		cpu[i] = clock_s(CLOCK_THREAD_CPUTIME_ID) - c;
+		if (getenv("BENCH_SCREEN_SLOW") != NULL && cpu[i] > 2e-3)
+			printf("slow %.2f ms, %zu hits: '%s'\n", cpu[i] * 1e3,
+			    h->n, qtext[i]);
 		dig[i] = hits_digest(h);
 		for (k = 0; dump != NULL && k < h->n; k++)
 			fprintf(dump, "%zu\t%s\t%s\t%.6f\n", i, qtext[i],
