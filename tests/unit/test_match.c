@@ -671,6 +671,38 @@ a_birth_date_finds_the_one_among_many_namesakes(void **state)
 	ent_index_free(ix);
 }
 
+/* A query in Arabic script matches the records written in Arabic
+ * letter for letter, and they outweigh, in the index, the Latin record it
+ * stands for: among 200 Arabic-script records that share its two words
+ * (and have a third), the Latin record must still be scored, and found
+ * first (the lettered reserve of ent_index.c). */
+static void
+a_latin_record_is_found_among_same_script_namesakes(void **state)
+{
+	static const char *const third[] = {
+	    "علي", "حسن", "حسين", "رضا", "جواد", "كريم"};
+	const char *names[] = {"محمد احمدی"};
+	struct ent_query q = {.schema = "Person", .names = names, .nnames = 1};
+	struct ent_index *ix;
+	struct ent_hits *h = NULL;
+	char id[32], name[128];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 200; i++) {
+		snprintf(id, sizeof(id), "ar-%03zu", i);
+		snprintf(name, sizeof(name), "محمد احمدی %s", third[i % 6]);
+		put(ix, rec(id, "Person", "name", name, NULL));
+	}
+	put(ix, rec("latin", "Person", "name", "MOHAMMAD AHMADI", NULL));
+	assert_int_equal(ent_index_screen(ix, &q, NULL, &h), ENT_OK);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "latin");
+	ent_hits_free(h);
+	ent_index_free(ix);
+}
+
 /* An abjad word has one folded reading where Latin spellings have
  * several (ض is z in Persian and Urdu names, ت+ص is "tiss"): the index
  * must offer the Latin records as candidates, both ways round. */
@@ -710,6 +742,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        size_counts_screenable_records, setup, teardown),
 	    cmocka_unit_test(abjad_words_reach_their_latin_spellings),
+	    cmocka_unit_test(
+	        a_latin_record_is_found_among_same_script_namesakes),
 	    cmocka_unit_test_setup_teardown(
 	        many_more_queries_than_cores_all_get_answers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
