@@ -114,8 +114,9 @@ struct ent_index {
 	struct spool *spool; /* query scratch and admission; the same */
 	struct mrec **recs;  /* by slot */
 	/* by slot, what candidate filtering reads, so that it touches one
-	 * byte per candidate rather than a record: 0 dead, else 1 + index
-	 * into schemas[] (SID_OTHER: look at the record) */
+	 * byte per candidate rather than a record: in SID_SCHEMA 0 dead,
+	 * else 1 + index into schemas[] (SID_OTHER: look at the record);
+	 * SID_LETTERS: the record has a name in letters */
 	uint8_t *sid;
 	const struct ent_schema *schemas[SID_OTHER - 1];
 	size_t nschemas;
@@ -766,7 +767,6 @@ slot_kill(struct ent_index *ix, uint32_t slot)
 	ix->live--;
 }
 
-/* Insert a built record under the write lock. */
 /* Whether one of the record's names is written in letters: none of its
  * words from an abjad or a syllabary. */
 static bool
@@ -786,6 +786,7 @@ mrec_has_letters(const struct mrec *m)
 	return false;
 }
 
+/* Insert a built record under the write lock. */
 static int
 index_insert(struct ent_index *ix, struct mrec *m)
 {
@@ -2321,11 +2322,13 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
-	if (ncand < nc && query_cross_script(qc))
-		ncand = add_lettered(ix, cand, nc, ncand, CAND_XSCRIPT_MORE);
+	/* ties with the weakest of the best, before the lettered reserve,
+	 * whose weakest would be a far lower weight */
 	if (ncand < nc &&
 	    (qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0))
 		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
+	if (ncand < nc && query_cross_script(qc))
+		ncand = add_lettered(ix, cand, nc, ncand, CAND_XSCRIPT_MORE);
 	qsort(cand, ncand, sizeof(*cand), cand_acc_cmp);
 	for (i = 0; i < ncand; i++) {
 		/* each record is a chain of cache misses (slot -> record ->
