@@ -41,7 +41,9 @@ struct ntok {
 	 * parentheses, a qualifier.  Bit LC_XLIT: romanised from another
 	 * alphabet (Cyrillic, Greek, Devanagari...), whose vowels shift */
 	uint8_t lclass;
-	uint64_t h;  /* hash of s, the exact key */
+	/* hash64(s, len, 0): also the index's exact key of the word
+	 * (ent_index.c key_exact), so keep it so */
+	uint64_t h;
 	uint64_t lm; /* letters of s: bit (c & 63) for each byte c */
 	float w;     /* weight, set by the caller (rarity x flags) */
 };
