@@ -87,6 +87,10 @@ static const char *const particles[] = {"abn", "abou", "abu", "ad", "al", "an",
     "des", "di", "do", "dos", "du", "el", "et", "ibn", "jr", "junior", "la",
     "le", "les", "lo", "of", "ould", "sr", "the", "ul", "und", "van", "ve",
     "vom", "von", "zu", "zum"};
+/* Function words of organisation names ("Al-Qaida in Iraq", "Ansarul
+ * Muslimina fi Biladis Sudan", "Front for the People ..."; fi is the
+ * Arabic في, in): weak there, while "In" is a Korean given name. */
+static const char *const org_particles[] = {"fi", "for", "in", "on"};
 
 static bool
 in_list(const char *s, const char *const *list, size_t n)
@@ -230,6 +234,11 @@ enum { LC_NONE, LC_CORP, LC_LTD, LC_STOCK, LC_PART, LC_QUAL };
  * other_onset does not judge it.  Stored with the token like the class. */
 #define LC_XLIT 0x40
 #define LC_MASK 0x3f
+/* The last bit of lclass: an organisation's word that is the initials of
+ * its other words ("AL-ITIHAAD AL-ISLAMIYA / AIAI", "KHATIBA AL-TAWHID
+ * WAL-JIHAD (KTJ)").  It repeats the name: matched, it counts like any
+ * word (a query that is the acronym); unmatched, it costs nothing. */
+#define LC_ACRO 0x80
 /* LC_QUAL is not a legal form: lclass of a word that is not one (lclass
  * is stored with the token by the index) says it was written in
  * parentheses, a qualifier of the name (a country, a branch: "Deutsche
@@ -270,6 +279,16 @@ static const struct legal legals[] = {
     {"corporation", "corp", LC_CORP},
     {"partnership", "lp", LC_PART},
     {"limited", "ltd", LC_LTD},
+    /* legal forms written in Arabic letters, as folded by src/text:
+     * limited (لمتد, ليمتد, Urdu لمیٹڈ, لیمیٹڈ) and company (شركة,
+     * Persian شرکت, Persian and Urdu کمپنی) */
+    {"limitd", "ltd", LC_LTD},
+    {"limtd", "ltd", LC_LTD},
+    {"lmitd", "ltd", LC_LTD},
+    {"lmtd", "ltd", LC_LTD},
+    {"shrka", "co", LC_CORP},
+    {"shrkt", "co", LC_CORP},
+    {"kmpni", "co", LC_CORP},
     {"company", "co", LC_CORP},
     {"berhad", "bhd", LC_STOCK},
     {"spzoo", "spzoo", LC_LTD},
@@ -740,9 +759,12 @@ static const uint16_t xc_letter[128] = {
 };
 
 /* The classes of a Latin word, doubled letters collapsed; the count, or
- * -1 when the word holds digits or is too long. */
+ * -1 when the word holds digits or is too long.  alt[k]: for a digraph
+ * sh, zh or ch, the class of its first letter, which with an h of the
+ * abjad word after it may be two letters (Ishaq / إسحاق "ishaq", Mazhari
+ * / مظهری "mdhhri": s, z + h); else 0. */
 static int
-xc_latin(const char *s, size_t n, uint16_t *out)
+xc_latin(const char *s, size_t n, uint16_t *out, uint16_t *alt)
 {
 	size_t i = 0;
 	int k = 0;
@@ -753,10 +775,12 @@ xc_latin(const char *s, size_t n, uint16_t *out)
 		uint16_t o;
 		size_t step = 1;
 
+		uint16_t oa = 0;
+
 		if (c < 'a' || c > 'z')
 			return -1;
 		if (nx == 'h' && (c == 's' || c == 'c' || c == 'z'))
-			o = XC_J, step = 2;
+			o = XC_J, oa = c == 'c' ? XC_K : XC_S, step = 2;
 		else if (nx == 'h' && (c == 'k' || c == 'g'))
 			o = XC_K, step = 2;
 		else if (nx == 'h' && (c == 't' || c == 'd'))
@@ -774,6 +798,7 @@ xc_latin(const char *s, size_t n, uint16_t *out)
 		else if (c == 'x') {
 			if (k + 1 >= XC_MAX)
 				return -1;
+			alt[k] = 0;
 			out[k++] = XC_K;
 			o = XC_S;
 		} else
@@ -783,6 +808,7 @@ xc_latin(const char *s, size_t n, uint16_t *out)
 		} else if (!(k > 0 && out[k - 1] == o && !gap)) {
 			if (k >= XC_MAX)
 				return -1;
+			alt[k] = oa;
 			out[k++] = o;
 			gap = false;
 		}
@@ -828,12 +854,19 @@ xc_abjad(const char *s, size_t n, struct xslot *out)
 			o.opt = true;
 		else if (c == 'h')
 			o.mask = XC_H, o.opt = true;
+		else if (c == 'a' && i > 0 && i + 1 == n)
+			/* a final ة (folded "a", like a final alif) is
+			 * read -a, -ah or, before a genitive, -at: Selselat
+			 * / سلسلة, Hamzat / حمزة */
+			o.mask = XC_T, o.opt = true;
 		else if (c == 'y')
 			o.mask = XC_Y | XC_J; /* Yusuf, Jusuf */
 		else if (c == 'w' || c == 'v')
 			o.mask = XC_W | XC_V;
 		else if (c == 'b')
 			o.mask = XC_B | XC_V; /* Hebrew bet: b or v */
+		else if (c == 'f')
+			o.mask = XC_B | XC_V; /* Arabic fa for a foreign v */
 		else if (c == 'j')
 			o.mask = XC_J | XC_G; /* Egyptian g: Gamal, Ragab */
 		else if (c == 'k' || c == 'q' || c == 'g')
@@ -924,11 +957,11 @@ static double
 abjad_latin_sim(const struct ntok *ab, const struct ntok *la, double min)
 {
 	struct xslot p[XC_MAX];
-	uint16_t l[XC_MAX];
+	uint16_t l[XC_MAX], alt[XC_MAX];
 	int16_t d[XC_MAX + 1][XC_MAX + 1];
 	int np = xc_abjad(ab->s, ab->len, p), nl, i, j, req = 0, m, cost, pairs;
 
-	if (np <= 0 || (nl = xc_latin(la->s, la->len, l)) <= 0)
+	if (np <= 0 || (nl = xc_latin(la->s, la->len, l, alt)) <= 0)
 		return 0;
 	{
 		/* most pairs of a screen are plainly other names: letters
@@ -939,7 +972,7 @@ abjad_latin_sim(const struct ntok *ab, const struct ntok *la, double min)
 
 		for (j = 0; j < nl; j++) {
 			lh += l[j] != XC_H;
-			lm |= l[j];
+			lm |= l[j] | alt[j];
 		}
 		for (i = 0; i < np; i++) {
 			req += !p[i].opt;
@@ -950,7 +983,7 @@ abjad_latin_sim(const struct ntok *ab, const struct ntok *la, double min)
 		/* and a letter no slot of the other side can pair with is
 		 * inserted or deleted, a whole unit each */
 		for (j = 0; j < nl; j++)
-			lx += l[j] != XC_H && !(l[j] & am);
+			lx += l[j] != XC_H && !((l[j] | alt[j]) & am);
 		for (i = 0; i < np; i++)
 			lx += !p[i].opt && !(p[i].mask & lm);
 		lb = lx > lb ? lx : lb;
@@ -968,8 +1001,12 @@ abjad_latin_sim(const struct ntok *ab, const struct ntok *la, double min)
 		d[0][j] = (int16_t)(d[0][j - 1] + (l[j - 1] == XC_H ? 0 : 64));
 	for (i = 1; i <= np; i++)
 		for (j = 1; j <= nl; j++) {
+			/* a Latin digraph as its first letter, the abjad h
+			 * after this letter standing for its h */
+			bool two = (p[i - 1].mask & alt[j - 1]) && i < np &&
+			           p[i].mask == XC_H;
 			int v = d[i - 1][j - 1] +
-			        ((p[i - 1].mask & l[j - 1]) ? -1 : 64);
+			        ((p[i - 1].mask & l[j - 1]) || two ? -1 : 64);
 			int del = d[i - 1][j] + (p[i - 1].opt ? 0 : 64);
 			int ins = d[i][j - 1] + (l[j - 1] == XC_H ? 0 : 64);
 
@@ -1156,24 +1193,118 @@ name_segments(const char *raw, enum mkind kind, struct seg *seg)
 	return ns;
 }
 
+/* The words of a name while name_analyze rewrites them: text, script,
+ * in parentheses, and keep (a particle split off a word: not dropped as a
+ * repeat, so that it can join its word again). */
+struct words {
+	char buf[ENT_TEXT_TOKENS_MAX][ENT_TEXT_TOKLEN_MAX + 1];
+	uint8_t sc[ENT_TEXT_TOKENS_MAX];
+	bool qual[ENT_TEXT_TOKENS_MAX];
+	bool keep[ENT_TEXT_TOKENS_MAX];
+	/* an organisation's acronym of itself (LC_ACRO), judged on the
+	 * words as written, before "wal" becomes "and al" */
+	bool acro[ENT_TEXT_TOKENS_MAX];
+	size_t n;
+};
+
+/* Replace the del words at i by ins words of word i's script and
+ * parentheses; their text is the caller's to write.  False (nothing
+ * changed) when the name has no room. */
+static bool
+words_splice(struct words *ws, size_t i, size_t del, size_t ins)
+{
+	size_t rest = ws->n - i - del, j;
+
+	if (ws->n - del + ins > ENT_TEXT_TOKENS_MAX)
+		return false;
+	memmove(&ws->buf[i + ins], &ws->buf[i + del], rest * sizeof(*ws->buf));
+	memmove(&ws->sc[i + ins], &ws->sc[i + del], rest * sizeof(*ws->sc));
+	memmove(
+	    &ws->qual[i + ins], &ws->qual[i + del], rest * sizeof(*ws->qual));
+	memmove(
+	    &ws->keep[i + ins], &ws->keep[i + del], rest * sizeof(*ws->keep));
+	memmove(
+	    &ws->acro[i + ins], &ws->acro[i + del], rest * sizeof(*ws->acro));
+	for (j = 1; j < ins; j++) {
+		ws->sc[i + j] = ws->sc[i];
+		ws->qual[i + j] = ws->qual[i];
+		ws->keep[i + j] = false;
+		ws->acro[i + j] = false;
+	}
+	ws->n = ws->n - del + ins;
+	return true;
+}
+
+/* Arabic-script words that write a particle joined to the next word:
+ * ابوال... (Abu al-Yazid: "abualizid" -> abu al yzid) and the Maghrebi
+ * بن... (Ben Hassine written بنحسين: "bnhsin" -> bn hsin).  The rest
+ * must keep three letters and, after bn, begin with a consonant, so that
+ * بندر (Bandar), بناني (Bennani), بنيامين (Binyamin) stay whole; a word
+ * split wrongly still meets its Latin spelling as a joined pair.  The
+ * rest begins as a word of its own: ي and و fold to y and w at a word's
+ * start (src/text).  Returns the number of parts (1: none). */
+static size_t
+arabic_split(const char *x, char p[3][ENT_TEXT_TOKLEN_MAX + 1])
+{
+	size_t xl = strlen(x), at, np;
+
+	if (xl >= 8 && strncmp(x, "abual", 5) == 0) {
+		part_set(p[0], "abu", 3);
+		part_set(p[1], "al", 2);
+		at = 5, np = 3;
+	} else if (xl >= 5 && x[0] == 'b' && x[1] == 'n' && !is_vowel5(x[2])) {
+		part_set(p[0], "bn", 2);
+		at = 2, np = 2;
+	} else {
+		return 1;
+	}
+	part_set(p[np - 1], x + at, xl - at);
+	if (p[np - 1][0] == 'i')
+		p[np - 1][0] = 'y';
+	else if (p[np - 1][0] == 'u')
+		p[np - 1][0] = 'w';
+	return np;
+}
+
+/* Is word i of an organisation's name, its last or in parentheses, the
+ * initials of its other words (some of them, in order, from the first:
+ * "aiai" for al itihaad al islamiya, "ktj" for khatiba al tawhid wal
+ * jihad)? */
+static bool
+is_acronym(const struct words *ws, size_t i)
+{
+	const char *a = ws->buf[i];
+	size_t j, k = 0, l = strlen(a);
+
+	if (l < 2 || l > 8 || ws->n < 3 || i == 0 ||
+	    !(i + 1 == ws->n || ws->qual[i]) || ws->buf[0][0] != a[0] ||
+	    ws->sc[i] != ENT_SCRIPT_LATIN)
+		return false;
+	for (j = 0; j < ws->n && k < l; j++)
+		if (j != i && ws->buf[j][0] == a[k])
+			k++;
+	return k == l;
+}
+
 int
 name_analyze(const char *raw, enum mkind kind, struct nname *out)
 {
 	struct ent_text_toks *tt;
+	struct words *ws;
 	const char *w[ENT_TEXT_TOKENS_MAX];
 	size_t wlen[ENT_TEXT_TOKENS_MAX];
-	char buf[ENT_TEXT_TOKENS_MAX][ENT_TEXT_TOKLEN_MAX + 1];
-	uint8_t sc[ENT_TEXT_TOKENS_MAX];
-	bool qual[ENT_TEXT_TOKENS_MAX];
 	struct seg seg[SEG_MAX];
-	size_t nw = 0, i, j, len = 0, nseg, g, nplain = 0;
-	int rc;
+	size_t nw, i, j, len = 0, nseg, g, nplain = 0;
+	int rc = ENT_ENOMEM;
 	char *p;
 
 	if (raw == NULL)
 		return ENT_EINVAL;
-	if ((tt = malloc(sizeof(*tt))) == NULL)
-		return ENT_ENOMEM;
+	tt = malloc(sizeof(*tt));
+	ws = malloc(sizeof(*ws));
+	if (tt == NULL || ws == NULL)
+		goto out;
+	ws->n = 0;
 	nseg = name_segments(raw, kind, seg);
 	for (g = 0; g < nseg; g++) {
 		if ((rc = ent_text_tokens(raw + seg[g].at, seg[g].len, tt)) !=
@@ -1182,89 +1313,144 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		/* Runs of single letters are abbreviations for organisations
 		 * ("A.B.C.", "G.m.b.H.", "L.L.C."); for people they are
 		 * initials. */
-		for (i = 0; i < tt->n && nw < ENT_TEXT_TOKENS_MAX; i++) {
+		for (i = 0; i < tt->n && ws->n < ENT_TEXT_TOKENS_MAX; i++) {
 			size_t l = tt->v[i].len;
+			char *b = ws->buf[ws->n];
 
 			if (kind != MK_PERSON && l == 1 && i + 1 < tt->n &&
 			    tt->v[i + 1].len == 1) {
 				l = 0;
 				while (i < tt->n && tt->v[i].len == 1 &&
 				       l < ENT_TEXT_TOKLEN_MAX) {
-					buf[nw][l++] = tt->v[i].s[0];
+					b[l++] = tt->v[i].s[0];
 					i++;
 				}
 				i--;
-				buf[nw][l] = '\0';
+				b[l] = '\0';
 			} else {
-				memcpy(buf[nw], tt->v[i].s, l + 1);
+				memcpy(b, tt->v[i].s, l + 1);
 			}
-			sc[nw] = tt->v[i].script;
-			qual[nw] = seg[g].qual;
+			ws->sc[ws->n] = tt->v[i].script;
+			ws->qual[ws->n] = seg[g].qual;
+			ws->keep[ws->n] = false;
 			nplain += !seg[g].qual;
-			w[nw] = buf[nw];
-			nw++;
+			ws->n++;
 		}
 	}
+	for (i = 0; i < ws->n; i++)
+		ws->acro[i] = kind != MK_PERSON && is_acronym(ws, i);
 	/* Arabic compounds written as one word (Abdurrahman, Shahabuddin,
 	 * Nasrullah) become the words the Arabic script writes (abd al
-	 * rahman, shahab al din, nasr allah): see compound_split. */
-	for (i = 0; i < nw; i++) {
+	 * rahman, shahab al din, nasr allah): see compound_split; and
+	 * particles written joined in the Arabic script are split off: see
+	 * arabic_split. */
+	for (i = 0; i < ws->n; i++) {
 		char parts[3][ENT_TEXT_TOKLEN_MAX + 1];
-		size_t np =
-		    compound_split(buf[i], sc[i] == ENT_SCRIPT_LATIN, parts);
+		size_t np = compound_split(
+		    ws->buf[i], ws->sc[i] == ENT_SCRIPT_LATIN, parts);
+		bool ar = false;
 
-		if (np < 2 || nw + np - 1 > ENT_TEXT_TOKENS_MAX)
+		if (np < 2 && ws->sc[i] == ENT_SCRIPT_ARABIC)
+			ar = (np = arabic_split(ws->buf[i], parts)) > 1;
+		if (np < 2 || !words_splice(ws, i, 1, np))
 			continue;
-		memmove(&buf[i + np], &buf[i + 1], (nw - i - 1) * sizeof(*buf));
-		memmove(&sc[i + np], &sc[i + 1], (nw - i - 1) * sizeof(*sc));
-		memmove(
-		    &qual[i + np], &qual[i + 1], (nw - i - 1) * sizeof(*qual));
-		for (j = 0; j < np; j++) {
-			memcpy(buf[i + j], parts[j], sizeof(parts[j]));
-			sc[i + j] = sc[i];
-			qual[i + j] = qual[i];
-		}
-		nw += np - 1;
+		for (j = 0; j < np; j++)
+			memcpy(ws->buf[i + j], parts[j], sizeof(parts[j]));
+		/* a split-off "bn" stays to join its word again */
+		ws->keep[i] = ar && np == 2;
 		i += np - 1;
+	}
+	/* Organisations: the conjunction and prepositions of Arabic names
+	 * are their English words, as Latin lists write them or translate
+	 * them: في and a Latin "fi" are "in" (Al-Qaida in Iraq); و, the
+	 * Pashto او and a Latin "wa" are "and"; و is written joined, with
+	 * its article (والمسلمين: and al-muslimin), as is "wal" in Latin
+	 * and Cyrillic (wal-Jihad, валь-Джихад). */
+	for (i = 0; kind != MK_PERSON && i < ws->n; i++) {
+		bool ar = ws->sc[i] == ENT_SCRIPT_ARABIC;
+		char *b = ws->buf[i];
+
+		if (strcmp(b, "fi") == 0) {
+			memcpy(b, "in", 3);
+		} else if ((ws->sc[i] == ENT_SCRIPT_LATIN &&
+		               !strcmp(b, "wal")) ||
+		           (ws->sc[i] == ENT_SCRIPT_CYRILLIC &&
+		               !strcmp(b, "val"))) {
+			/* wal-Jihad, валь-Джихад: wa al */
+			if (words_splice(ws, i, 1, 2)) {
+				memcpy(ws->buf[i], "and", 4);
+				memcpy(ws->buf[i + 1], "al", 3);
+				i++;
+			}
+		} else if ((ar && (!strcmp(b, "w") || !strcmp(b, "au"))) ||
+		           (!ar && !strcmp(b, "wa"))) {
+			memcpy(b, "and", 4);
+		} else if (ar && strncmp(b, "wal", 3) == 0 && strlen(b) >= 7 &&
+		           words_splice(ws, i, 1, 3)) {
+			memmove(ws->buf[i + 2], b + 3, strlen(b + 3) + 1);
+			if (ws->buf[i + 2][0] == 'i')
+				ws->buf[i + 2][0] = 'y';
+			else if (ws->buf[i + 2][0] == 'u')
+				ws->buf[i + 2][0] = 'w';
+			memcpy(ws->buf[i], "and", 4);
+			memcpy(ws->buf[i + 1], "al", 3);
+			i += 2;
+		}
 	}
 	/* The article assimilated to the next word (Jalal ud Din, Abd ur
 	 * Rahman, Salah ed Din, Zia ul Haq) is the Arabic "al"; so is the
 	 * Mauritanian ولد ("wld") the Latin "ould". */
-	for (i = 0; i < nw; i++) {
-		if (sc[i] == ENT_SCRIPT_ARABIC && strcmp(buf[i], "wld") == 0)
-			memcpy(buf[i], "ould", 5);
-		else if (i > 0 && i + 1 < nw &&
-		         assimilated_article(buf[i], buf[i + 1]))
-			memcpy(buf[i], "al", 3);
+	for (i = 0; i < ws->n; i++) {
+		if (ws->sc[i] == ENT_SCRIPT_ARABIC &&
+		    strcmp(ws->buf[i], "wld") == 0)
+			memcpy(ws->buf[i], "ould", 5);
+		else if (i > 0 && i + 1 < ws->n &&
+		         assimilated_article(ws->buf[i], ws->buf[i + 1]))
+			memcpy(ws->buf[i], "al", 3);
+	}
+	for (i = 0; i + 1 < ws->n; i++) {
+		size_t l0 = strlen(ws->buf[i]);
+
+		/* الابن, "the son", is Junior (الإبن = Jr.) */
+		if (ws->sc[i] == ENT_SCRIPT_ARABIC &&
+		    strcmp(ws->buf[i], "al") == 0 &&
+		    strcmp(ws->buf[i + 1], "abn") == 0) {
+			words_splice(ws, i, 2, 1);
+			memcpy(ws->buf[i], "jr", 3);
+			continue;
+		}
+		/* a particle written twice in a row is one word doubled
+		 * ("Lala" written لا لا, "La La"), not a repeat to drop */
+		if (strcmp(ws->buf[i], ws->buf[i + 1]) == 0 &&
+		    in_list(ws->buf[i], particles, N(particles)) &&
+		    2 * l0 <= ENT_TEXT_TOKLEN_MAX) {
+			memcpy(ws->buf[i] + l0, ws->buf[i + 1], l0 + 1);
+			words_splice(ws, i + 1, 1, 0);
+		}
 	}
 	/* "X al din" and "X allah" are one name (Nur al-Din, Nasr Allah,
 	 * Abd Allah), however written: one word "nuraldin", "nasrallah",
 	 * "abdallah", so that a second word of its own does not make two
 	 * names agree (Shamsuddin / Shamsuddin Haqqani). */
-	for (i = 0; i + 1 < nw; i++) {
-		size_t l0 = strlen(buf[i]), m = 0;
+	for (i = 0; i + 1 < ws->n; i++) {
+		size_t l0 = strlen(ws->buf[i]), m = 0;
 
-		if (strcmp(buf[i + 1], "allah") == 0)
+		if (strcmp(ws->buf[i + 1], "allah") == 0)
 			m = 1;
-		else if (i + 2 < nw && strcmp(buf[i + 1], "al") == 0 &&
-		         strcmp(buf[i + 2], "din") == 0)
+		else if (i + 2 < ws->n && strcmp(ws->buf[i + 1], "al") == 0 &&
+		         strcmp(ws->buf[i + 2], "din") == 0)
 			m = 2;
-		if (m == 0 || in_list(buf[i], particles, N(particles)) ||
-		    in_list(buf[i], titles, N(titles)) ||
-		    l0 + (m == 1 ? 5 : 5) > ENT_TEXT_TOKLEN_MAX)
+		if (m == 0 || in_list(ws->buf[i], particles, N(particles)) ||
+		    in_list(ws->buf[i], titles, N(titles)) ||
+		    l0 + 5 > ENT_TEXT_TOKLEN_MAX)
 			continue;
-		memcpy(buf[i] + l0, m == 1 ? "allah" : "aldin", 6);
-		memmove(&buf[i + 1], &buf[i + 1 + m],
-		    (nw - i - 1 - m) * sizeof(*buf));
-		memmove(
-		    &sc[i + 1], &sc[i + 1 + m], (nw - i - 1 - m) * sizeof(*sc));
-		memmove(&qual[i + 1], &qual[i + 1 + m],
-		    (nw - i - 1 - m) * sizeof(*qual));
-		nw -= m;
+		memcpy(ws->buf[i] + l0, m == 1 ? "allah" : "aldin", 6);
+		words_splice(ws, i + 1, m, 0);
 	}
+	nw = ws->n;
 	for (i = 0; i < nw; i++) {
-		w[i] = buf[i];
-		wlen[i] = strlen(buf[i]);
+		w[i] = ws->buf[i];
+		wlen[i] = strlen(ws->buf[i]);
 	}
 	out->n = 0;
 	out->folded = NULL;
@@ -1316,6 +1502,12 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 				 */
 				if (ok && typo > 0 && (typo > 1 || exact == 0))
 					ok = false;
+				/* in a person's name a legal form ends it (a
+				 * company listed as a person: "Emma LLC"); a
+				 * word inside is a name (the Tuareg "Ag", son
+				 * of: Iyad Ag Ghali) */
+				if (ok && kind == MK_PERSON && i + m != nw)
+					ok = false;
 				if (ok) {
 					tok_set(t, legals[k].canon,
 					    strlen(legals[k].canon), TK_LEGAL);
@@ -1335,7 +1527,9 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		else if (kind == MK_OTHER &&
 		         in_list(w[i], vessel_titles, N(vessel_titles)))
 			flags |= TK_TITLE;
-		else if (in_list(w[i], particles, N(particles)))
+		else if (in_list(w[i], particles, N(particles)) ||
+		         (kind != MK_PERSON &&
+		             in_list(w[i], org_particles, N(org_particles))))
 			flags |= TK_WEAK;
 		if ((v = numword(w[i])) >= 0) {
 			char d[16];
@@ -1365,30 +1559,46 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 			flags |= TK_NUM;
 		else if (w[i][1] == '\0' && !(flags & TK_WEAK))
 			flags |= TK_INITIAL;
-		if (sc[i] == ENT_SCRIPT_ARABIC || sc[i] == ENT_SCRIPT_HEBREW)
+		if (ws->sc[i] == ENT_SCRIPT_ARABIC ||
+		    ws->sc[i] == ENT_SCRIPT_HEBREW)
 			flags |= TK_ABJAD;
 		if (kind == MK_PERSON && nick_find(w[i]) != NULL)
 			flags |= TK_NICK;
-		if (sc[i] == ENT_SCRIPT_HAN || sc[i] == ENT_SCRIPT_HANGUL ||
-		    sc[i] == ENT_SCRIPT_KANA)
+		if (ws->sc[i] == ENT_SCRIPT_HAN ||
+		    ws->sc[i] == ENT_SCRIPT_HANGUL ||
+		    ws->sc[i] == ENT_SCRIPT_KANA)
 			flags |= TK_SYLL;
 		/* A repeated particle adds nothing ("Hani Abd al-Latif
 		 * al-Rawi": a second "al" matched would lift any namesake of
 		 * the same lineage); a repeated name is a name of its own
 		 * ("Abdullahi Mohamed Mohamed" is not "Abdullahi Osman
 		 * Mohamed": father and grandfather may share a name). */
-		for (j = 0; (flags & TK_WEAK) && j < out->n; j++)
+		for (j = 0; (flags & TK_WEAK) && !ws->keep[i] && j < out->n;
+		     j++)
 			if (strcmp(out->t[j].s, w[i]) == 0)
 				break;
-		if (!(flags & TK_WEAK) || j == out->n) {
+		if (!(flags & TK_WEAK) || ws->keep[i] || j == out->n) {
 			tok_set(t, w[i], strlen(w[i]), flags);
 			/* a word in parentheses qualifies the name: see
 			 * LC_QUAL */
-			if (qual[i] && nplain > 0)
+			if (ws->qual[i] && nplain > 0)
 				t->lclass = LC_QUAL;
-			if (sc[i] == ENT_SCRIPT_CYRILLIC ||
-			    sc[i] == ENT_SCRIPT_GREEK ||
-			    sc[i] == ENT_SCRIPT_OTHER)
+			/* an organisation's acronym of itself, last or in
+			 * parentheses: see LC_ACRO */
+			if (ws->acro[i] && flags == 0)
+				t->lclass |= LC_ACRO;
+			/* "for the ...", a word the Arabic script joins to
+			 * its article (للصرافة, for money exchange), names
+			 * the trade of an organisation (like "Trading"), not
+			 * another one: a qualifier */
+			if (kind != MK_PERSON &&
+			    ws->sc[i] == ENT_SCRIPT_ARABIC && wlen[i] >= 5 &&
+			    w[i][0] == 'l' && w[i][1] == 'l' && i > 0 &&
+			    nplain > 1)
+				t->lclass = LC_QUAL;
+			if (ws->sc[i] == ENT_SCRIPT_CYRILLIC ||
+			    ws->sc[i] == ENT_SCRIPT_GREEK ||
+			    ws->sc[i] == ENT_SCRIPT_OTHER)
 				t->lclass |= LC_XLIT;
 			out->n++;
 		}
@@ -1418,6 +1628,7 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 	*p = '\0';
 	rc = ENT_OK;
 out:
+	free(ws);
 	free(tt);
 	return rc;
 }
@@ -2074,7 +2285,7 @@ syll_sim(const struct ntok *a, const struct ntok *b)
  * some value below min otherwise, so that distances that cannot reach min
  * stop early.  min = 0 is tok_sim itself. */
 static double
-tok_sim_b(
+tok_sim_c(
     const struct ntok *a, const struct ntok *b, const char **how, double min)
 {
 	double s, d;
@@ -2261,6 +2472,65 @@ tok_sim_b(
 	return s < 0 ? 0 : s;
 }
 
+/* Russian has no h and writes a foreign one х, romanised kh, and a
+ * foreign j дж, romanised dzh: Таухид "taukhid" is Tawhid, Джихад
+ * "dzhikhad" Jihad, Хасан "khasan" Hasan.  x (n letters) is such a
+ * word; write it with h and j into v (>= TOK_LEN_MAX + 1 bytes) and
+ * return its length, or 0 when it has neither. */
+static size_t
+cyr_respell(const char *x, size_t n, char *v)
+{
+	size_t i = 0, k = 0;
+	bool any = false;
+
+	while (i < n) {
+		if (x[i] == 'd' && i + 2 < n && x[i + 1] == 'z' &&
+		    x[i + 2] == 'h') {
+			v[k++] = 'j', i += 3, any = true;
+		} else if (x[i] == 'k' && i + 1 < n && x[i + 1] == 'h') {
+			v[k++] = 'h', i += 2, any = true;
+		} else {
+			v[k++] = x[i++];
+		}
+	}
+	v[k] = '\0';
+	return any ? k : 0;
+}
+
+/* tok_sim_c, and for a word romanised from Cyrillic against a Latin one
+ * that spells an h, the better of it and its respelling (cyr_respell). */
+static double
+tok_sim_b(
+    const struct ntok *a, const struct ntok *b, const char **how, double min)
+{
+	double s = tok_sim_c(a, b, how, min), s2;
+	const struct ntok *x = a, *y = b;
+	const uint64_t h = 1ULL << ('h' & 63), k = 1ULL << ('k' & 63);
+	struct ntok v;
+	const char *how2;
+	char sp[TOK_LEN_MAX + 1];
+	size_t n;
+
+	if (s >= 1.0 || !((a->lclass ^ b->lclass) & LC_XLIT) ||
+	    ((a->flags | b->flags) & (TK_ABJAD | TK_SYLL | TK_LEGAL | TK_NUM)))
+		return s;
+	if (b->lclass & LC_XLIT)
+		x = b, y = a;
+	/* the Cyrillic word has an h, the other one an h (or a j) */
+	if ((x->lm & h) == 0 || (y->lm & (h | 1ULL << ('j' & 63))) == 0 ||
+	    ((x->lm & k) == 0 && (x->lm & 1ULL << ('z' & 63)) == 0) ||
+	    (n = cyr_respell(x->s, x->len, sp)) == 0)
+		return s;
+	tok_set(&v, sp, n, x->flags);
+	v.lclass = x->lclass;
+	s2 = tok_sim_c(&v, y, &how2, min);
+	if (s2 > s) {
+		s = s2;
+		*how = how2;
+	}
+	return s;
+}
+
 double
 tok_sim(const struct ntok *a, const struct ntok *b, const char **how)
 {
@@ -2314,6 +2584,11 @@ mergeable(const struct ntok *a, const struct ntok *b)
 {
 	uint8_t f = a->flags | (b->flags & (uint8_t)~TK_LEGAL);
 
+	/* the Arabic script's article begins the next word: a word and
+	 * the "al" after it are never one (نبيه + ال is not Nabil) */
+	if ((b->flags & TK_ABJAD) && b->len == 2 && b->s[0] == 'a' &&
+	    b->s[1] == 'l')
+		return false;
 	return !(f & (TK_LEGAL | TK_NUM | TK_TITLE)) &&
 	       (size_t)a->len + b->len <= TOK_LEN_MAX;
 }
@@ -2570,10 +2845,16 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		if (p->sim >= 1.0f)
 			num += w;
 		else if (strcmp(p->how, "phonetic") == 0 &&
-		         ((fq ^ fc) & (TK_ABJAD | TK_SYLL)) && p->sim >= 0.9f)
+		         (((fq ^ fc) & (TK_ABJAD | TK_SYLL)) &&
+		             (p->sim >= 0.9f ||
+		                 (p->sim >= 0.8f && ((fq ^ fc) & TK_ABJAD)))))
 			/* across scripts equal skeletons are all a
 			 * transliteration can show: a word explained, so 4 of
-			 * 4 such words outrank 3 of 4 spelt alike */
+			 * 4 such words outrank 3 of 4 spelt alike.  So is an
+			 * abjad word whose every letter a short Latin word
+			 * spells (عدي / Uday: 0.80): counted at 0.6 it
+			 * weighed less than the word left out, and the
+			 * father's name (Saddam Hussein) outranked the son's */
 			num += w * p->sim;
 		else if (strcmp(p->how, "phonetic") == 0)
 			num += w * (p->sim - 0.5) / 0.5;
@@ -2615,7 +2896,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	for (i = 0; i < q->n; i++) {
 		if (q->t[i].flags & TK_LEGAL)
 			qlc |= (uint8_t)(1u << (q->t[i].lclass & LC_MASK));
-		if (!qused[i] && !(q->t[i].flags & TK_TITLE)) {
+		if (!qused[i] && !(q->t[i].flags & TK_TITLE) &&
+		    !(q->t[i].lclass & LC_ACRO)) {
 			uq += q->t[i].w;
 			if (!(q->t[i].flags &
 			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
@@ -2631,7 +2913,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 	for (j = 0; j < c->n; j++) {
 		if (c->t[j].flags & TK_LEGAL)
 			clc |= (uint8_t)(1u << (c->t[j].lclass & LC_MASK));
-		if (!cused[j] && !(c->t[j].flags & TK_TITLE)) {
+		if (!cused[j] && !(c->t[j].flags & TK_TITLE) &&
+		    !(c->t[j].lclass & LC_ACRO)) {
 			uc += c->t[j].w;
 			if (!(c->t[j].flags &
 			        (TK_WEAK | TK_LEGAL | TK_NUM | TK_INITIAL))) {
