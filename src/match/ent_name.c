@@ -2663,38 +2663,63 @@ memo_key(const struct ntok *t, double min)
 	return t->h ^ (tag * 0x9E3779B97F4A7C15ULL);
 }
 
+/* The ways two words agree (tok_sim_b's *how), so that a memo entry
+ * holds one byte for it; each begins with its own letter. */
+static const char *const how_names[] = {
+    "exact", "fuzzy", "initial", "legal form", "nickname", "phonetic"};
+
+/* how's index in how_names, or -1 (then it is not remembered). */
+static int
+how_index(const char *how)
+{
+	static const int8_t by_first[26] = {['e' - 'a'] = 1,
+	    ['f' - 'a'] = 2,
+	    ['i' - 'a'] = 3,
+	    ['l' - 'a'] = 4,
+	    ['n' - 'a'] = 5,
+	    ['p' - 'a'] = 6};
+	int i;
+
+	if (how[0] < 'a' || how[0] > 'z' ||
+	    (i = by_first[how[0] - 'a'] - 1) < 0 ||
+	    strcmp(how_names[i], how) != 0)
+		return -1;
+	return i;
+}
+
 /* tok_sim_b(a, b, how, min) through the memo. */
 static double
 memo_sim(struct simmemo *m, const struct ntok *a, const struct ntok *b,
     const char **how, double min)
 {
-	uint64_t ka, kb;
+	uint64_t k;
 	size_t i, probe;
 	double s;
+	int hi;
 
 	if (m == NULL || (a->len == b->len && memcmp(a->s, b->s, a->len) == 0))
 		return tok_sim_b(a, b, how, min);
-	ka = memo_key(a, min);
-	kb = memo_key(b, min);
-	i = (size_t)((ka ^ (kb * 0xBF58476D1CE4E5B9ULL)) >> 40) &
-	    (SIMMEMO_CAP - 1);
+	/* ordered: (a, b) is not (b, a) */
+	k = (memo_key(a, min) * 0xBF58476D1CE4E5B9ULL) ^ memo_key(b, min);
+	k ^= k >> 31;
+	i = (size_t)(k >> 40) & (SIMMEMO_CAP - 1);
 	for (probe = 0; probe < 8; probe++, i = (i + 1) & (SIMMEMO_CAP - 1)) {
 		struct simmemo_ent *e = &m->e[i];
 
 		if (e->gen != m->gen) {
 			s = tok_sim_b(a, b, how, min);
-			if (m->n < SIMMEMO_CAP / 2) {
-				e->a = ka;
-				e->b = kb;
-				e->how = *how;
+			if (m->n < SIMMEMO_CAP / 2 &&
+			    (hi = how_index(*how)) >= 0) {
+				e->k = k;
 				e->sim = s;
 				e->gen = m->gen;
+				e->how = (uint8_t)hi;
 				m->n++;
 			}
 			return s;
 		}
-		if (e->a == ka && e->b == kb) {
-			*how = e->how;
+		if (e->k == k) {
+			*how = how_names[e->how];
 			return e->sim;
 		}
 	}
