@@ -2280,6 +2280,39 @@ syll_sim(const struct ntok *a, const struct ntok *b)
 	return 1.0 - (double)p[b->len] / (double)syl;
 }
 
+/* The ways two words agree (tok_sim_b's *how; a pair of name_compare may
+ * also say "initials"), so that a memo entry holds one byte for it.  Each
+ * begins with its own letter, so the first letter tells them apart: keep
+ * it so when adding one. */
+static const char *const how_names[] = {
+    "exact", "fuzzy", "initial", "legal form", "nickname", "phonetic"};
+
+/* how's index in how_names, or -1 (then it is not remembered). */
+static int
+how_index(const char *how)
+{
+	static const int8_t by_first[26] = {['e' - 'a'] = 1,
+	    ['f' - 'a'] = 2,
+	    ['i' - 'a'] = 3,
+	    ['l' - 'a'] = 4,
+	    ['n' - 'a'] = 5,
+	    ['p' - 'a'] = 6};
+	int i;
+
+	if (how[0] < 'a' || how[0] > 'z' ||
+	    (i = by_first[how[0] - 'a'] - 1) < 0 ||
+	    strcmp(how_names[i], how) != 0)
+		return -1;
+	return i;
+}
+
+/* how is the way named by w (one of how_names): by its first letter */
+static inline bool
+how_is(const char *how, const char *w)
+{
+	return how[0] == w[0];
+}
+
 /* tok_sim for a caller that keeps only pairs at or above min (name_compare
  * aligns pairs >= SIM_MIN): exactly tok_sim's value when that is >= min,
  * some value below min otherwise, so that distances that cannot reach min
@@ -2436,7 +2469,7 @@ tok_sim_c(
 			*how = "phonetic";
 		}
 	}
-	if (!(f & (TK_ABJAD | TK_SYLL)) && strcmp(*how, "fuzzy") == 0) {
+	if (!(f & (TK_ABJAD | TK_SYLL)) && how_is(*how, "fuzzy")) {
 		/* Letters only: beyond a length-dependent budget of edits
 		 * two words are two names, whatever share of letters they
 		 * keep (Kolpakskaya / Golubskaya). */
@@ -2663,30 +2696,6 @@ memo_key(const struct ntok *t, double min)
 	return t->h ^ (tag * 0x9E3779B97F4A7C15ULL);
 }
 
-/* The ways two words agree (tok_sim_b's *how), so that a memo entry
- * holds one byte for it; each begins with its own letter. */
-static const char *const how_names[] = {
-    "exact", "fuzzy", "initial", "legal form", "nickname", "phonetic"};
-
-/* how's index in how_names, or -1 (then it is not remembered). */
-static int
-how_index(const char *how)
-{
-	static const int8_t by_first[26] = {['e' - 'a'] = 1,
-	    ['f' - 'a'] = 2,
-	    ['i' - 'a'] = 3,
-	    ['l' - 'a'] = 4,
-	    ['n' - 'a'] = 5,
-	    ['p' - 'a'] = 6};
-	int i;
-
-	if (how[0] < 'a' || how[0] > 'z' ||
-	    (i = by_first[how[0] - 'a'] - 1) < 0 ||
-	    strcmp(how_names[i], how) != 0)
-		return -1;
-	return i;
-}
-
 /* tok_sim_b(a, b, how, min) through the memo. */
 static double
 memo_sim(struct simmemo *m, const struct ntok *a, const struct ntok *b,
@@ -2869,7 +2878,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 		 * that only close pairs count for much */
 		if (p->sim >= 1.0f)
 			num += w;
-		else if (strcmp(p->how, "phonetic") == 0 &&
+		else if (how_is(p->how, "phonetic") &&
 		         (((fq ^ fc) & (TK_ABJAD | TK_SYLL)) &&
 		             (p->sim >= 0.9f ||
 		                 (p->sim >= 0.8f && ((fq ^ fc) & TK_ABJAD)))))
@@ -2881,7 +2890,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			 * weighed less than the word left out, and the
 			 * father's name (Saddam Hussein) outranked the son's */
 			num += w * p->sim;
-		else if (strcmp(p->how, "phonetic") == 0)
+		else if (how_is(p->how, "phonetic"))
 			num += w * (p->sim - 0.5) / 0.5;
 		else
 			num += w * (p->sim - 0.6) / 0.4;
@@ -2895,7 +2904,7 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 			seqq[nseq - 1] = p->qi;
 		}
 		if (p->sim < 1.0f) {
-			if (strcmp(p->how, "phonetic") == 0)
+			if (how_is(p->how, "phonetic"))
 				phon = true;
 			else
 				fuzzy = true;
