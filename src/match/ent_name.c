@@ -772,10 +772,8 @@ xc_latin(const char *s, size_t n, uint16_t *out, uint16_t *alt)
 
 	while (i < n) {
 		char c = s[i], nx = i + 1 < n ? s[i + 1] : '\0';
-		uint16_t o;
+		uint16_t o, oa = 0;
 		size_t step = 1;
-
-		uint16_t oa = 0;
 
 		if (c < 'a' || c > 'z')
 			return -1;
