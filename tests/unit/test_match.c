@@ -184,6 +184,39 @@ birth_dates_qualify_the_score(void **st)
 	(void)year;
 }
 
+/* A namesake born on another date cannot reach the threshold, so it is
+ * not compared by name at all (score_record's early cut); asked for every
+ * score, the same record comes back with the conflict explained. */
+static void
+a_record_another_birth_date_rules_out_is_cut_unless_all_are_wanted(void **st)
+{
+	const char *names[1] = {"Osama bin Laden"};
+	struct ent_query q = {.schema = "Person",
+	    .names = names,
+	    .nnames = 1,
+	    .birth_date = "1971-01-01"};
+	struct ent_screen_opts o = {.all = true};
+	struct ent_hits *h;
+	size_t i;
+
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_OK);
+	for (i = 0; i < h->n; i++)
+		assert_true(h->hits[i].score >= ENT_SCREEN_THRESHOLD_DEFAULT);
+	ent_hits_free(h);
+	assert_int_equal(ent_index_screen(*st, &q, &o, &h), ENT_OK);
+	assert_true(h->n > 0);
+	assert_non_null(feature(&h->hits[0], "dob_conflict"));
+	assert_true(h->hits[0].score > 0);
+	assert_true(h->hits[0].score < ENT_SCREEN_THRESHOLD_DEFAULT);
+	assert_false(h->hits[0].match);
+	ent_hits_free(h);
+	q.birth_date = "1957-03-10";
+	assert_int_equal(ent_index_screen(*st, &q, NULL, &h), ENT_OK);
+	assert_true(h->n > 0);
+	assert_non_null(feature(&h->hits[0], "dob_exact"));
+	ent_hits_free(h);
+}
+
 static void
 gender_and_nationality_conflicts_lower_the_score(void **st)
 {
@@ -753,6 +786,9 @@ main(void)
 	        an_unlisted_person_raises_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        birth_dates_qualify_the_score, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_record_another_birth_date_rules_out_is_cut_unless_all_are_wanted,
+	        setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        gender_and_nationality_conflicts_lower_the_score, setup,
 	        teardown),
