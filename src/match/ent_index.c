@@ -1226,31 +1226,38 @@ struct date {
 	int y, m, d; /* 0 = absent */
 };
 
+/* The value of n decimal digits at s, or -1 if one is not a digit. */
+static int
+digits(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD (what ent_date_check lets into records and
+ * queries).  Digits by hand rather than strtoll: a query with a birth
+ * date reads the dates of hundreds of tied namesakes. */
 static bool
 date_parse(const char *s, struct date *d)
 {
-	int64_t v;
-	char b[5];
+	size_t l = s != NULL ? strnlen(s, 11) : 0;
 
 	memset(d, 0, sizeof(*d));
-	if (s == NULL || strlen(s) < 4)
+	if (l < 4 || (d->y = digits(s, 4)) < 1)
 		return false;
-	memcpy(b, s, 4);
-	b[4] = '\0';
-	if (ent_parse_i64(b, 1, 9999, &v) != ENT_OK)
-		return false;
-	d->y = (int)v;
-	if (s[4] == '-' && strlen(s) >= 7) {
-		b[0] = s[5], b[1] = s[6], b[2] = '\0';
-		if (ent_parse_i64(b, 1, 12, &v) != ENT_OK)
+	if (l >= 7 && s[4] == '-') {
+		if ((d->m = digits(s + 5, 2)) < 1 || d->m > 12)
 			return false;
-		d->m = (int)v;
-		if (s[7] == '-' && strlen(s) >= 10) {
-			b[0] = s[8], b[1] = s[9], b[2] = '\0';
-			if (ent_parse_i64(b, 1, 31, &v) != ENT_OK)
-				return false;
-			d->d = (int)v;
-		}
+		if (l >= 10 && s[7] == '-' &&
+		    ((d->d = digits(s + 8, 2)) < 1 || d->d > 31))
+			return false;
 	}
 	return true;
 }
