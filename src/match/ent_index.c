@@ -2042,16 +2042,6 @@ keep_ties(struct cand *c, size_t n, size_t k, size_t max)
 }
 
 static int
-cand_acc_cmp(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-
-	if (x->acc != y->acc)
-		return x->acc < y->acc ? 1 : -1;
-	return x->slot < y->slot ? -1 : x->slot > y->slot;
-}
-
-static int
 cand_score_cmp(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
@@ -2380,7 +2370,6 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
 	if (ncand < nc && query_cross_script(qc))
 		ncand = add_lettered(ix, cand, nc, ncand, CAND_XSCRIPT_MORE);
-	qsort(cand, ncand, sizeof(*cand), cand_acc_cmp);
 	for (i = 0; i < ncand; i++) /* independent: all in flight at once */
 		__builtin_prefetch(&ix->recs[cand[i].slot]);
 	for (i = 0; i < ncand; i++) {
@@ -2416,7 +2405,18 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		cand[i].score =
 		    score_record(ix, qc, ix->recs[cand[i].slot], NULL, NULL);
 	}
-	qsort(cand, ncand, sizeof(*cand), cand_score_cmp);
+	/* only the results are ordered (score, then slot: the same order
+	 * whatever order the candidates came in), not the hundreds of
+	 * candidates below the threshold */
+	for (i = 0, j = 0; i < ncand; i++)
+		if (cand[i].score > 0 && (all || cand[i].score >= threshold)) {
+			struct cand t = cand[j];
+
+			cand[j++] = cand[i];
+			cand[i] = t;
+		}
+	qsort(cand, j, sizeof(*cand), cand_score_cmp);
+	ncand = j;
 	if ((res = calloc(1, sizeof(*res))) == NULL)
 		goto out;
 	for (nc = 0; nc < ncand && nc < limit; nc++)
