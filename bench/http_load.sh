@@ -74,56 +74,45 @@ URL=$(sed -n 's/^listening on //p' "$WORK/serve.out")
 echo "server up in $((t3 - t2)) s (index built before listening): $URL"
 echo "server RSS: $(awk '/VmRSS/ {print $2, $3}' /proc/$SERVER/status)"
 
-cat >"$WORK/screen.lua" <<LUA
--- Each wrk thread reads the sample and cycles through its names.
-local bodies = {}
-local i = 0
-function init(args)
-	for line in io.lines("$WORK/sample.jsonl") do
-		local name = line:match('"name":%["(.-)"')
-		if name then
-			bodies[#bodies + 1] = '{"name":"' .. name .. '"}'
-		end
-	end
-	i = math.random(#bodies)
-end
-function request()
-	i = i % #bodies + 1
-	return wrk.format("POST", "/v1/screen", {
-		["Content-Type"] = "application/json",
-		["Authorization"] = "Bearer $TOKEN",
-	}, bodies[i])
-end
-LUA
-
-echo
-echo "== POST /v1/screen, $CONNS connections, $DURATION"
-wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --latency \
-	-s "$WORK/screen.lua" "$URL/v1/screen"
-# The border mix: what a passport or an airline list gives, the name in
-# Latin letters (as in the machine-readable zone) with birth date,
-# nationality and gender, as a Person.  Same persons as above.
-cat >"$WORK/border.lua" <<LUA
+# One wrk script, two mixes of the same persons.  MIX=0, the names as
+# written (half in Han, Arabic, Hangul, Cyrillic ... script), no schema.
+# MIX=1, the border mix: what a passport or an airline list gives, the name
+# in Latin letters (as in the machine-readable zone) with birth date,
+# nationality and gender, as a Person.  Each wrk thread reads the sample
+# and cycles through its bodies.
+lua_script() {
+	cat <<LUA
+local border = $1 == 1
 local bodies = {}
 local i = 0
 local function field(line, key)
 	return line:match('"' .. key .. '":%["(.-)"')
 end
+local function border_body(line)
+	local name = field(line, "name")
+	if name and name:find("[\128-\255]") then
+		name = field(line, "alias")
+	end
+	if not name or name:find("[\128-\255]") then
+		return nil
+	end
+	local b = '{"schema":"Person","name":"' .. name .. '"'
+	for _, k in ipairs({"birthDate", "nationality", "gender"}) do
+		local v = field(line, k)
+		local jk = k == "birthDate" and "birth_date" or k
+		if v then b = b .. ',"' .. jk .. '":"' .. v .. '"' end
+	end
+	return b .. '}'
+end
 function init(args)
 	for line in io.lines("$WORK/sample.jsonl") do
-		local name = field(line, "name")
-		if name and name:find("[\128-\255]") then
-			name = field(line, "alias")
+		local b
+		if border then
+			b = border_body(line)
+		elseif field(line, "name") then
+			b = '{"name":"' .. field(line, "name") .. '"}'
 		end
-		if name and not name:find("[\128-\255]") then
-			local b = '{"schema":"Person","name":"' .. name .. '"'
-			for _, k in ipairs({"birthDate", "nationality", "gender"}) do
-				local v = field(line, k)
-				local jk = k == "birthDate" and "birth_date" or k
-				if v then b = b .. ',"' .. jk .. '":"' .. v .. '"' end
-			end
-			bodies[#bodies + 1] = b .. '}'
-		end
+		if b then bodies[#bodies + 1] = b end
 	end
 	i = math.random(#bodies)
 end
@@ -135,7 +124,14 @@ function request()
 	}, bodies[i])
 end
 LUA
+}
+lua_script 0 >"$WORK/screen.lua"
+lua_script 1 >"$WORK/border.lua"
 
+echo
+echo "== POST /v1/screen, $CONNS connections, $DURATION"
+wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --latency \
+	-s "$WORK/screen.lua" "$URL/v1/screen"
 echo
 echo "== POST /v1/screen, border mix (Latin name, birth date, nationality,"
 echo "   gender, Person), $CONNS connections, $DURATION"
