@@ -1617,7 +1617,8 @@ score_record(const struct ent_index *ix, const struct qctx *qc,
 		wd = score_dob(qc, m, NULL, NULL);
 		wn = score_nat(qc, m, NULL, NULL);
 		wg = gender_conflict(qc, m) ? W_GENDER_CONFLICT : 0;
-		/* names and documents score at most 1 */
+		/* names and documents score at most 1; the margin keeps a
+		 * record the sum's rounding puts just under the cut */
 		if (1.0 + wd + wn + wg < qc->cut - 1e-9)
 			return 0;
 	}
