@@ -486,6 +486,26 @@ test_errors(const struct server *s)
 		    &r);
 		free(huge);
 	}
+	{
+		/* headers past the 32 KB connection pool: refused by
+		 * libmicrohttpd itself, and the server answers the next
+		 * request */
+		size_t hl = 40000;
+		char *hdr = malloc(hl + 8);
+
+		memcpy(hdr, "X-Pad: ", 7);
+		memset(hdr + 7, 'a', hl);
+		hdr[hl + 7] = '\0';
+		CHECK(http(s, "GET", "/healthz", NULL, NULL, NULL, 0, hdr,
+		          &r) == 431,
+		    "40 KB of headers: %ld, want 431", r.status);
+		free_resp(&r);
+		free(hdr);
+		CHECK(http(s, "GET", "/healthz", NULL, NULL, NULL, 0, NULL,
+		          &r) == 200,
+		    "healthz after oversized headers: %ld", r.status);
+		free_resp(&r);
+	}
 	expect_error(s, "wrong media type", 415, "unsupported_media_type",
 	    "Content-Type",
 	    http(s, "POST", "/v1/screen", o, "text/plain", "{}", 2, NULL, &r),
