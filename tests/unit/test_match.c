@@ -217,6 +217,106 @@ a_record_another_birth_date_rules_out_is_cut_unless_all_are_wanted(void **st)
 	ent_hits_free(h);
 }
 
+/* The birth-date cut (a record whose birth date, nationality or gender
+ * keeps it under the threshold even with equal names is not scored) must
+ * give exactly what scoring every record gives above the threshold: for
+ * namesakes with none, one or several birth dates and nationalities, and
+ * queries with full, partial, swapped and mistyped dates. */
+static void
+the_cut_keeps_what_full_scoring_keeps(void **st)
+{
+	static const char *const dobs[][2] = {{NULL, NULL},
+	    {"1970-05-12", NULL}, {"1970", NULL}, {"1970-12-05", NULL},
+	    {"1971-05-12", NULL}, {"1969", NULL}, {"1980-01-01", NULL},
+	    {"1970-05-12", "1980-01-01"}, {"1980-01-01", "1990-02-02"},
+	    {"not a date", NULL}};
+	static const char *const nats[][2] = {
+	    {NULL, NULL}, {"ru", NULL}, {"ua", NULL}, {"ru", "ua"}};
+	static const char *const genders[] = {NULL, "male", "female", "other"};
+	static const char *const qdobs[] = {NULL, "1970-05-12", "1970",
+	    "1970-05", "1970-12-05", "1971-05-12", "1979-05-12", "1980-01-01",
+	    "1969"};
+	static const char *const qnats[] = {NULL, "ru", "UA", "de"};
+	static const char *const qgenders[] = {NULL, "male", "female"};
+	const size_t nd = sizeof(dobs) / sizeof(dobs[0]),
+	             nn = sizeof(nats) / sizeof(nats[0]), ng = 4;
+	const char *names[1] = {"Ivan Petrov"};
+	struct ent_screen_opts all = {.all = true, .limit = 500},
+	                       cut = {.limit = 500};
+	struct ent_index *ix;
+	size_t i, a, b, c, k, n = 0;
+
+	(void)st;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (a = 0; a < nd; a++)
+		for (b = 0; b < nn; b++)
+			for (c = 0; c < ng; c++) {
+				struct ent_record *r;
+				char id[32];
+
+				snprintf(id, sizeof(id), "p-%zu", n++);
+				r = rec(
+				    id, "Person", "name", "Ivan Petrov", NULL);
+				for (k = 0; k < 2; k++) {
+					if (dobs[a][k] != NULL)
+						(void)ent_record_add(r,
+						    "birthDate", dobs[a][k],
+						    NULL);
+					if (nats[b][k] != NULL)
+						assert_int_equal(
+						    ent_record_add(r,
+						        "nationality",
+						        nats[b][k], NULL),
+						    ENT_OK);
+				}
+				if (genders[c] != NULL)
+					assert_int_equal(
+					    ent_record_add(
+					        r, "gender", genders[c], NULL),
+					    ENT_OK);
+				put(ix, r);
+			}
+	for (a = 0; a < sizeof(qdobs) / sizeof(qdobs[0]); a++)
+		for (b = 0; b < 4; b++)
+			for (c = 0; c < 3; c++) {
+				struct ent_query q = {.schema = "Person",
+				    .names = names,
+				    .nnames = 1,
+				    .birth_date = qdobs[a],
+				    .nationality = qnats[b],
+				    .gender = qgenders[c]};
+				struct ent_hits *hc, *ha;
+				size_t above = 0;
+
+				assert_int_equal(
+				    ent_index_screen(ix, &q, &cut, &hc),
+				    ENT_OK);
+				assert_int_equal(
+				    ent_index_screen(ix, &q, &all, &ha),
+				    ENT_OK);
+				for (i = 0; i < ha->n; i++) {
+					if (ha->hits[i].score <
+					    ENT_SCREEN_THRESHOLD_DEFAULT)
+						continue;
+					for (k = 0; k < hc->n; k++)
+						if (strcmp(hc->hits[k].id,
+						        ha->hits[i].id) == 0)
+							break;
+					assert_true(k < hc->n);
+					assert_true(hc->hits[k].score ==
+					            ha->hits[i].score);
+					above++;
+				}
+				assert_int_equal(hc->n, above);
+				/* the grid has namesakes on both sides */
+				if (a == 1 && b == 1 && c == 1)
+					assert_true(above > 0 && above < ha->n);
+				ent_hits_free(hc);
+				ent_hits_free(ha);
+			}
+	ent_index_free(ix);
+}
+
 static void
 gender_and_nationality_conflicts_lower_the_score(void **st)
 {
@@ -789,6 +889,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        a_record_another_birth_date_rules_out_is_cut_unless_all_are_wanted,
 	        setup, teardown),
+	    cmocka_unit_test(the_cut_keeps_what_full_scoring_keeps),
 	    cmocka_unit_test_setup_teardown(
 	        gender_and_nationality_conflicts_lower_the_score, setup,
 	        teardown),
