@@ -1703,7 +1703,7 @@ score_record(const struct ent_index *ix, const struct qctx *qc,
 
 	if (early) {
 		wd = score_dob(qc, m, NULL, NULL);
-		wn = score_nat(qc, m->nat[0], m->nnat, NULL, NULL);
+		wn = score_nat(qc, (const char *)m->nat, m->nnat, NULL, NULL);
 		wg = gender_conflict(qc, m->gender) ? W_GENDER_CONFLICT : 0;
 		if (below_cut(qc, wd, wn, wg))
 			return 0;
@@ -1719,7 +1719,7 @@ score_record(const struct ent_index *ix, const struct qctx *qc,
 		    f, nf, "document_holder", 0, "document of %s", m->holder);
 	if (!early) {
 		wd = score_dob(qc, m, f, nf);
-		wn = score_nat(qc, m->nat[0], m->nnat, f, nf);
+		wn = score_nat(qc, (const char *)m->nat, m->nnat, f, nf);
 		if (gender_conflict(qc, m->gender)) {
 			wg = W_GENDER_CONFLICT;
 			feat_add(f, nf, "gender_conflict", W_GENDER_CONFLICT,
@@ -2496,9 +2496,10 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		 * their rarity): each link ahead of the one it needs, so that
 		 * no load waits for the one before it (-17 % CPU per query at
 		 * 1M records against prefetching the record and its tokens
-		 * only, bench/README.md).  A record the birth date rules out
-		 * takes a few hundred cycles (score_record), so the record and
-		 * its arrays are fetched several candidates ahead. */
+		 * only, bench/README.md).  A record score_record's cut rules
+		 * out (one with several birth dates, which cut_by_qual leaves
+		 * to it) takes a few hundred cycles, so the record and its
+		 * arrays are fetched several candidates ahead. */
 		if (i + 6 < ns)
 			__builtin_prefetch(ix->recs[cand[i + 6].slot]);
 		if (i + 3 < ns) {
