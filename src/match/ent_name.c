@@ -1233,14 +1233,26 @@ words_splice(struct words *ws, size_t i, size_t del, size_t ins)
 	return true;
 }
 
+/* A word split off the front of an Arabic-script word begins as a word
+ * of its own: ي and و fold to y and w at a word's start (src/text), to
+ * i and u inside one. */
+static void
+word_start(char *w)
+{
+	if (w[0] == 'i')
+		w[0] = 'y';
+	else if (w[0] == 'u')
+		w[0] = 'w';
+}
+
 /* Arabic-script words that write a particle joined to the next word:
  * ابوال... (Abu al-Yazid: "abualizid" -> abu al yzid) and the Maghrebi
  * بن... (Ben Hassine written بنحسين: "bnhsin" -> bn hsin).  The rest
  * must keep three letters and, after bn, begin with a consonant, so that
  * بندر (Bandar), بناني (Bennani), بنيامين (Binyamin) stay whole; a word
  * split wrongly still meets its Latin spelling as a joined pair.  The
- * rest begins as a word of its own: ي and و fold to y and w at a word's
- * start (src/text).  Returns the number of parts (1: none). */
+ * rest begins as a word of its own (word_start).  Returns the number of
+ * parts (1: none). */
 static size_t
 arabic_split(const char *x, char p[3][ENT_TEXT_TOKLEN_MAX + 1])
 {
@@ -1257,10 +1269,7 @@ arabic_split(const char *x, char p[3][ENT_TEXT_TOKLEN_MAX + 1])
 		return 1;
 	}
 	part_set(p[np - 1], x + at, xl - at);
-	if (p[np - 1][0] == 'i')
-		p[np - 1][0] = 'y';
-	else if (p[np - 1][0] == 'u')
-		p[np - 1][0] = 'w';
+	word_start(p[np - 1]);
 	return np;
 }
 
@@ -1386,10 +1395,7 @@ name_analyze(const char *raw, enum mkind kind, struct nname *out)
 		} else if (ar && strncmp(b, "wal", 3) == 0 && strlen(b) >= 7 &&
 		           words_splice(ws, i, 1, 3)) {
 			memmove(ws->buf[i + 2], b + 3, strlen(b + 3) + 1);
-			if (ws->buf[i + 2][0] == 'i')
-				ws->buf[i + 2][0] = 'y';
-			else if (ws->buf[i + 2][0] == 'u')
-				ws->buf[i + 2][0] = 'w';
+			word_start(ws->buf[i + 2]);
 			memcpy(ws->buf[i], "and", 4);
 			memcpy(ws->buf[i + 1], "al", 3);
 			i += 2;
@@ -2289,19 +2295,12 @@ static const char *const how_names[] = {
 static int
 how_index(const char *how)
 {
-	static const int8_t by_first[26] = {['e' - 'a'] = 1,
-	    ['f' - 'a'] = 2,
-	    ['i' - 'a'] = 3,
-	    ['l' - 'a'] = 4,
-	    ['n' - 'a'] = 5,
-	    ['p' - 'a'] = 6};
-	int i;
+	size_t i;
 
-	if (how[0] < 'a' || how[0] > 'z' ||
-	    (i = by_first[how[0] - 'a'] - 1) < 0 ||
-	    strcmp(how_names[i], how) != 0)
-		return -1;
-	return i;
+	for (i = 0; i < N(how_names); i++)
+		if (how_names[i][0] == how[0])
+			return strcmp(how_names[i], how) == 0 ? (int)i : -1;
+	return -1;
 }
 
 /* how is the way named by w (one of how_names): by its first letter */
