@@ -211,11 +211,12 @@ doc_norm(const char *s, char *out, bool ocr)
 	return k;
 }
 
-/* The exact key of a word is its token hash (ntok.h, hash64 with seed
- * 0), so that a token at hand gives its key without hashing again: the
- * rarity of every candidate word is looked up by it. */
+/* The key of a hash: never 0, which marks an empty slot of the key
+ * table.  A word's exact key ('E') is the key of its token hash (ntok.h,
+ * hash64 with seed 0), so that a token at hand gives its key without
+ * hashing again: the rarity of every candidate word is looked up by it. */
 static uint64_t
-key_exact(uint64_t h)
+key_of(uint64_t h)
 {
 	return h != 0 ? h : 1;
 }
@@ -223,12 +224,10 @@ key_exact(uint64_t h)
 static uint64_t
 key_hash(char type, const char *s, size_t n)
 {
-	uint64_t h;
+	uint64_t seed =
+	    type == 'E' ? 0 : (uint64_t)(unsigned char)type * 0x9E37ULL;
 
-	if (type == 'E')
-		return key_exact(hash64(s, n, 0));
-	h = hash64(s, n, (uint64_t)(unsigned char)type * 0x9E37ULL);
-	return h != 0 ? h : 1;
+	return key_of(hash64(s, n, seed));
 }
 
 static float
@@ -749,7 +748,7 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 			continue;
 		}
 		if (!(t->flags & TK_INITIAL))
-			keys[n++] = key_exact(t->h);
+			keys[n++] = key_of(t->h);
 		if (t->sklen >= 2)
 			keys[n++] = key_hash('S', t->sk, t->sklen);
 		if (t->flags & TK_ABJAD)
@@ -1344,7 +1343,7 @@ static float
 tok_rarity(
     const struct ent_index *ix, const struct qctx *qc, const struct ntok *t)
 {
-	uint64_t key = key_exact(t->h);
+	uint64_t key = key_of(t->h);
 	struct rmemo *rm = qc->rmemo;
 	size_t i;
 
@@ -2519,7 +2518,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 
 			for (t = 0; t < nx->ntoks; t++)
 				__builtin_prefetch(
-				    &ix->keys[key_exact(nx->toks[t].h) & m]);
+				    &ix->keys[key_of(nx->toks[t].h) & m]);
 		}
 		cand[i].score =
 		    score_record(ix, qc, ix->recs[cand[i].slot], NULL, NULL);

@@ -42,7 +42,7 @@ struct ntok {
 	 * alphabet (Cyrillic, Greek, Devanagari...), whose vowels shift */
 	uint8_t lclass;
 	/* hash64(s, len, 0): also the index's exact key of the word
-	 * (ent_index.c key_exact), so keep it so */
+	 * (ent_index.c key_of), so keep it so */
 	uint64_t h;
 	uint64_t lm; /* letters of s: bit (c & 63) for each byte c */
 	float w;     /* weight, set by the caller (rarity x flags) */
