@@ -422,11 +422,45 @@ push_raw(
 		toks_push(t, u8, (size_t)n, sc);
 }
 
+/* Family names of two characters, in simplified and traditional Han and
+ * in Hangul.  With one given syllable they are written as one word before
+ * it: 欧阳东 is Ouyang Dong, not "ou yangdong", 남궁민 Namgung Min. */
+static const char compound_surnames[] =
+    "上官 东方 东郭 乐正 令狐 公孙 公孫 公羊 单于 南宫 "
+    "南宮 司徒 司空 司馬 司马 呼延 單于 夏侯 太史 宇文 "
+    "宗政 尉迟 尉遲 慕容 拓跋 東方 東郭 樂正 欧阳 歐陽 "
+    "淳于 澹台 澹臺 濮阳 濮陽 独孤 獨孤 申屠 百里 端木 "
+    "聞人 西門 西门 諸葛 诸葛 赫连 赫連 軒轅 轩辕 鍾離 "
+    "鐘離 钟离 長孫 长孙 闻人 鮮于 鲜于 남궁 독고 동방 "
+    "사공 서문 선우 제갈 황보";
+
+/* Whether the word's first two characters are a compound family name (a
+ * short scan: only three-syllable Han and Hangul words ask). */
+static bool
+compound_surname(const UChar *w, int32_t wlen)
+{
+	char u8[16];
+	int32_t i = 0, n = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	const char *p;
+
+	U16_FWD_N(w, i, wlen, 2);
+	u_strToUTF8(u8, (int32_t)sizeof(u8), &n, w, i, &st);
+	if (U_FAILURE(st) || n <= 0 || (size_t)n >= sizeof(u8))
+		return false;
+	for (p = compound_surnames; (p = strstr(p, u8)) != NULL; p++)
+		if ((p == compound_surnames || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
 /* Han and Hangul names are read one syllable per character; East Asian
  * names are a one-syllable family name and a (usually) two-syllable given
  * name written as one word in Latin: 习近平 -> xi jinping, 김정은 -> gim
- * jeongeun.  Four syllables split two and two; longer runs (foreign names
- * in Han) become one word. */
+ * jeongeun.  Four syllables split two and two, and so do three that begin
+ * with a compound family name; longer runs (foreign names in Han) become
+ * one word. */
 static void
 fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
     int32_t wlen, enum ent_script sc)
@@ -462,7 +496,7 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 		push_raw(t, w, wlen, sc);
 		return;
 	}
-	if (ns == 4)
+	if (ns == 4 || (ns == 3 && compound_surname(w, wlen)))
 		split = 2;
 	else if (ns >= 2 && ns <= 3)
 		split = 1;

@@ -42,6 +42,11 @@ static const struct pair pairs[] = {
     {"Person", "Shimon Peres", "שמעון פרס", true},
     {"Person", "Ariel Sharon", "אריאל שרון", true},
     {"Person", "Barack Obama", "バラク・オバマ", true},
+    {"Person", "Ouyang Dong", "欧阳东", true},
+    {"Person", "Zhuge Liang", "諸葛亮", true},
+    {"Person", "Sima Yi", "司马懿", true},
+    {"Person", "Namgung Min", "남궁민", true},
+    {"Person", "Hwangbo Kwan", "황보관", true},
     {"Person", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", true},
     {"Person", "Margarita Simonyan", "Margarita Simonyán", true},
     /* romanisations of one script */

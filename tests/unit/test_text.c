@@ -93,6 +93,12 @@ han_and_hangul_group_family_and_given_name(void **st)
 	(void)st;
 	expect_fold("习近平", "xi jinping");
 	expect_fold("김정은", "gim jeongeun");
+	/* a compound family name keeps its two syllables together */
+	expect_fold("欧阳东", "ouyang dong");
+	expect_fold("諸葛亮", "zhuge liang");
+	expect_fold("남궁민", "namgung min");
+	expect_fold("李阳东", "li yangdong");
+	expect_fold("司马相如", "sima xiangru");
 	expect_fold("Αλέξης Τσίπρας", "alexes tsipras");
 	expect_fold("バラク・オバマ", "baraku obama");
 }
