@@ -423,8 +423,9 @@ push_raw(
 }
 
 /* Family names of two characters, in simplified and traditional Han and
- * in Hangul.  With one given syllable they are written as one word before
- * it: 欧阳东 is Ouyang Dong, not "ou yangdong", 남궁민 Namgung Min. */
+ * in Hangul (family_name).  With one given syllable they are written as
+ * one word before it: 欧阳东 is Ouyang Dong, not "ou yangdong", 남궁민
+ * Namgung Min. */
 static const char compound_surnames[] =
     "上官 东方 东郭 乐正 令狐 公孙 公孫 公羊 单于 南宫 "
     "南宮 司徒 司空 司馬 司马 呼延 單于 夏侯 太史 宇文 "
@@ -432,27 +433,64 @@ static const char compound_surnames[] =
     "淳于 澹台 澹臺 濮阳 濮陽 独孤 獨孤 申屠 百里 端木 "
     "聞人 西門 西门 諸葛 诸葛 赫连 赫連 軒轅 轩辕 鍾離 "
     "鐘離 钟离 長孫 长孙 闻人 鮮于 鲜于 남궁 독고 동방 "
-    "사공 서문 선우 제갈 황보";
+    "사공 서문 선우 제갈 황보 萬俟";
 
-/* Whether the word's first two characters are a compound family name (a
- * short scan: only three-syllable Han and Hangul words ask). */
+/* Family names whose reading is not the character's usual one, which is
+ * what Any-Latin gives (曾 is Zeng as a name, ceng otherwise; 翟 Zhai,
+ * not di): the reading as a family name, used for the first character
+ * (or the two of a compound family name) of a Han name.  Characters with
+ * two readings as family names (乐 Yue or Le) or often starting a foreign
+ * name in Han (查 for Charles) are left to ICU. */
+static const struct {
+	const char *han, *latin;
+} family_readings[] = {{"曾", "zeng"}, {"单", "shan"}, {"單", "shan"},
+    {"解", "xie"}, {"仇", "qiu"}, {"朴", "piao"}, {"樸", "piao"}, {"区", "ou"},
+    {"區", "ou"}, {"盖", "ge"}, {"蓋", "ge"}, {"缪", "miao"}, {"繆", "miao"},
+    {"翟", "zhai"}, {"覃", "qin"}, {"种", "chong"}, {"種", "chong"},
+    {"召", "shao"}, {"黑", "he"}, {"员", "yun"}, {"員", "yun"}, {"阚", "kan"},
+    {"都", "du"}, {"能", "nai"}, {"佴", "nai"}, {"隗", "wei"}, {"祭", "zhai"},
+    {"蕃", "pi"}, {"粘", "nian"}, {"秘", "bi"}, {"繁", "po"}, {"句", "gou"},
+    {"重", "chong"}, {"薄", "bo"}, {"郇", "xun"}, {"卜", "bu"}, {"折", "she"},
+    {"藏", "zang"}, {"尉迟", "yuchi"}, {"尉遲", "yuchi"}, {"单于", "chanyu"},
+    {"單于", "chanyu"}, {"万俟", "moqi"}, {"萬俟", "moqi"}, {"澹台", "tantai"},
+    {"澹臺", "tantai"}, {"乐正", "yuezheng"}, {"樂正", "yuezheng"}};
+
+/* UTF-8 of the first n characters of w into buf (size 16). */
 static bool
-compound_surname(const UChar *w, int32_t wlen)
+first_chars(const UChar *w, int32_t wlen, int32_t n, char *buf)
 {
-	char u8[16];
-	int32_t i = 0, n = 0;
+	int32_t i = 0, len = 0;
 	UErrorCode st = U_ZERO_ERROR;
-	const char *p;
 
-	U16_FWD_N(w, i, wlen, 2);
-	u_strToUTF8(u8, (int32_t)sizeof(u8), &n, w, i, &st);
-	if (U_FAILURE(st) || n <= 0 || (size_t)n >= sizeof(u8))
-		return false;
-	for (p = compound_surnames; (p = strstr(p, u8)) != NULL; p++)
+	U16_FWD_N(w, i, wlen, n);
+	u_strToUTF8(buf, 16, &len, w, i, &st);
+	return U_SUCCESS(st) && len > 0 && len < 16;
+}
+
+/* The family name of a Han or Hangul name of two to four characters:
+ * how many characters it has (1, or 2 for a compound family name), and in
+ * *reading its reading as a family name when that is not the usual one
+ * (else NULL). */
+static size_t
+family_name(const UChar *w, int32_t wlen, const char **reading)
+{
+	char one[16], two[16];
+	const char *p;
+	size_t fam = 1, i, l;
+
+	*reading = NULL;
+	if (!first_chars(w, wlen, 1, one) || !first_chars(w, wlen, 2, two))
+		return 1;
+	l = strlen(two);
+	for (p = compound_surnames; (p = strstr(p, two)) != NULL; p++)
 		if ((p == compound_surnames || p[-1] == ' ') &&
-		    (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
+		    (p[l] == ' ' || p[l] == '\0'))
+			fam = 2;
+	for (i = 0; i < sizeof(family_readings) / sizeof(family_readings[0]);
+	     i++)
+		if (strcmp(family_readings[i].han, fam == 2 ? two : one) == 0)
+			*reading = family_readings[i].latin;
+	return fam;
 }
 
 /* Han and Hangul names are read one syllable per character; East Asian
@@ -468,7 +506,8 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 	char syl[16][16];
 	size_t sl[16];
 	int32_t i = 0;
-	size_t ns = 0, g, k, split;
+	size_t ns = 0, g, k, split, fam = 1;
+	const char *reading = NULL;
 	char out[ENT_TEXT_TOKLEN_MAX + 1];
 
 	while (i < wlen && ns < 16) {
@@ -496,7 +535,17 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 		push_raw(t, w, wlen, sc);
 		return;
 	}
-	if (ns == 4 || (ns == 3 && compound_surname(w, wlen)))
+	/* each character read as one syllable: the first are a family name */
+	if (ns >= 2 && ns <= 4 && (int32_t)ns == u_countChar32(w, wlen)) {
+		fam = family_name(w, wlen, &reading);
+		if (reading != NULL) {
+			sl[0] = strlen(reading);
+			memcpy(syl[0], reading, sl[0]);
+			if (fam == 2)
+				sl[1] = 0;
+		}
+	}
+	if (ns == 4 || (ns == 3 && fam == 2))
 		split = 2;
 	else if (ns >= 2 && ns <= 3)
 		split = 1;

@@ -47,6 +47,8 @@ static const struct pair pairs[] = {
     {"Person", "Sima Yi", "司马懿", true},
     {"Person", "Namgung Min", "남궁민", true},
     {"Person", "Hwangbo Kwan", "황보관", true},
+    {"Person", "Zeng Guofan", "曾国藩", true},
+    {"Person", "Zhai Xin", "翟欣", true},
     {"Person", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", true},
     {"Person", "Margarita Simonyan", "Margarita Simonyán", true},
     /* romanisations of one script */

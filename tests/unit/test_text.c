@@ -99,6 +99,11 @@ han_and_hangul_group_family_and_given_name(void **st)
 	expect_fold("남궁민", "namgung min");
 	expect_fold("李阳东", "li yangdong");
 	expect_fold("司马相如", "sima xiangru");
+	/* a family name read as one, not as the character's usual reading */
+	expect_fold("曾国藩", "zeng guofan");
+	expect_fold("翟欣", "zhai xin");
+	expect_fold("尉迟恭", "yuchi gong");
+	expect_fold("国曾", "guo ceng");
 	expect_fold("Αλέξης Τσίπρας", "alexes tsipras");
 	expect_fold("バラク・オバマ", "baraku obama");
 }
