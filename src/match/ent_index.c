@@ -42,9 +42,10 @@
  * raised fewer false alarms (bench/README.md, "Screening speed"). */
 #define CAND_MAX 30
 /* Candidates tied with the last one kept by name evidence alone are kept
- * too, up to this many, when the query has evidence names cannot give
- * (a birth date, a nationality, a document): among 300 "Rahul Sharma"s
- * the birth date, not the order of the postings, must pick the one. */
+ * too, up to this many (in the order of cand_before), when the query
+ * has evidence names cannot give (a birth date, a nationality, a
+ * document): among 300 "Rahul Sharma"s the birth date, not the order of
+ * the postings, must pick the one. */
 #define CAND_TIES_MAX 400
 /* A name written without vowels (Arabic, Hebrew) or in syllables (Han,
  * Hangul, Kana) matches the Latin record it stands for only by sound,
@@ -1742,6 +1743,8 @@ struct scratch {
 	struct rmemo *rmemo;
 	void *cand; /* struct cand[ccap], reused across queries */
 	size_t ccap;
+	void *heap; /* struct cand[hcap], struct topk's */
+	size_t hcap;
 };
 
 static void
@@ -1753,6 +1756,7 @@ scratch_free(struct scratch *s)
 		free(s->memo);
 		free(s->rmemo);
 		free(s->cand);
+		free(s->heap);
 	}
 	free(s);
 }
@@ -2067,6 +2071,24 @@ struct cand {
 	double score;
 };
 
+/* The order among candidates of equal weight: the slot scrambled (an odd
+ * multiplier is a bijection of 32-bit numbers), so that which of many
+ * equal namesakes are scored is neither the oldest nor the newest, nor
+ * the order the candidates were gathered in. */
+static inline uint32_t
+slot_mix(uint32_t slot)
+{
+	return slot * 0x9E3779B1u;
+}
+
+/* Whether candidate x comes before y: more weight first, then slot_mix. */
+static inline bool
+cand_before(const struct cand *x, const struct cand *y)
+{
+	return x->acc > y->acc ||
+	       (x->acc == y->acc && slot_mix(x->slot) < slot_mix(y->slot));
+}
+
 /* True if a query name has a word from an abjad or a syllabary. */
 static bool
 query_cross_script(const struct qctx *qc)
@@ -2103,28 +2125,98 @@ add_lettered(
 	return k + (j - k < max ? j - k : max);
 }
 
+/* The weight a candidate needs to tie with the weakest of the best, whose
+ * weight is low: equal within rounding. */
+static float
+tie_floor(float low)
+{
+	return low - low * 1e-4f;
+}
+
 /* After select_top, move the candidates whose accumulated weight equals
  * the weakest kept one (within rounding) next to the kept ones, up to max
- * in all; returns the new count. */
+ * in all (the best of them, as select_top orders); returns the new
+ * count. */
 static size_t
 keep_ties(struct cand *c, size_t n, size_t k, size_t max)
 {
 	float low = c[0].acc;
-	size_t i;
+	size_t i, j;
 
+	if (k == 0 || k >= max)
+		return k;
 	for (i = 1; i < k; i++)
 		if (c[i].acc < low)
 			low = c[i].acc;
-	low -= low * 1e-4f;
-	for (i = k; i < n && k < max; i++) {
+	low = tie_floor(low);
+	for (i = j = k; i < n; i++) {
 		if (c[i].acc >= low) {
-			struct cand t = c[k];
+			struct cand t = c[j];
 
-			c[k++] = c[i];
+			c[j++] = c[i];
 			c[i] = t;
 		}
 	}
-	return k;
+	if (j > max) {
+		select_top(c + k, j - k, max - k);
+		j = max;
+	}
+	return j;
+}
+
+/* The k best candidates seen so far (cand_before), as a heap whose root
+ * is the last of them: what a candidate must beat to be among the best k,
+ * or with ties to tie with the weakest, so that the filtering pass keeps
+ * only those, not the thousands a common name touches, for select_top to
+ * sort through. */
+struct topk {
+	struct cand *h;
+	size_t n, k;
+	bool ties; /* keep_ties will want the candidates tied at the cut */
+};
+
+/* The least weight a candidate needs for now (it only rises), -1 while
+ * the heap is not full: every candidate may be among the best. */
+static float
+topk_need(const struct topk *t)
+{
+	if (t->n < t->k)
+		return -1.0f;
+	return t->ties ? tie_floor(t->h[0].acc) : t->h[0].acc;
+}
+
+/* Whether c may be among the best k (or, with ties, tie with them). */
+static bool
+topk_wants(const struct topk *t, const struct cand *c)
+{
+	if (t->n < t->k)
+		return true;
+	return t->ties ? c->acc >= tie_floor(t->h[0].acc)
+	               : cand_before(c, &t->h[0]);
+}
+
+static void
+topk_push(struct topk *t, const struct cand *c)
+{
+	size_t i, ch;
+
+	if (t->n < t->k) {
+		for (i = t->n++; i > 0 && cand_before(&t->h[(i - 1) / 2], c);
+		     i = (i - 1) / 2)
+			t->h[i] = t->h[(i - 1) / 2];
+		t->h[i] = *c;
+		return;
+	}
+	if (!cand_before(c, &t->h[0]))
+		return;
+	for (i = 0; (ch = 2 * i + 1) < t->n; i = ch) {
+		if (ch + 1 < t->n && cand_before(&t->h[ch], &t->h[ch + 1]))
+			ch++; /* the later of the two children */
+		if (!cand_before(c, &t->h[ch]))
+			break;
+		t->h[i] = t->h[ch];
+	}
+	t->h[i] = *c;
 }
 
 static int
@@ -2137,7 +2229,7 @@ cand_score_cmp(const void *a, const void *b)
 	return x->slot < y->slot ? -1 : x->slot > y->slot;
 }
 
-/* Keep the k best of c[0..n) by acc in c[0..k) (quickselect). */
+/* Keep the k best of c[0..n) (cand_before) in c[0..k) (quickselect). */
 static void
 select_top(struct cand *c, size_t n, size_t k)
 {
@@ -2146,13 +2238,13 @@ select_top(struct cand *c, size_t n, size_t k)
 	if (n <= k)
 		return;
 	while (hi - lo > 1) {
-		float piv = c[lo + (hi - lo) / 2].acc;
+		struct cand piv = c[lo + (hi - lo) / 2];
 		size_t i = lo, j = hi - 1;
 
 		while (i <= j) {
-			while (c[i].acc > piv)
+			while (cand_before(&c[i], &piv))
 				i++;
-			while (c[j].acc < piv)
+			while (cand_before(&piv, &c[j]))
 				j--;
 			if (i <= j) {
 				struct cand t = c[i];
@@ -2343,6 +2435,9 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	struct ent_hits *res = NULL;
 	uint64_t *keys = NULL;
 	uint8_t sok[SID_OTHER + 1];
+	struct topk tk;
+	float need;
+	bool ties, gather_all;
 	int rc = ENT_ENOMEM;
 
 	if (scratch_fit(sc, ix->nslots) != ENT_OK)
@@ -2436,6 +2531,22 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		sc->ccap = ncap;
 	}
 	cand = sc->cand;
+	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
+	if (sc->hcap < kmax) {
+		free(sc->heap);
+		sc->hcap = 0;
+		if ((sc->heap = malloc(kmax * sizeof(struct cand))) == NULL)
+			goto out;
+		sc->hcap = kmax;
+	}
+	/* Only candidates that can be among the best kmax (or tie with
+	 * them, when keep_ties will want them) are gathered; a query in an
+	 * abjad or syllabary also needs the lettered ones below them
+	 * (add_lettered), so it gathers all. */
+	ties = qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0;
+	tk = (struct topk){sc->heap, 0, kmax, ties};
+	gather_all = query_cross_script(qc);
+	need = -1.0f;
 	/* schema_ok per distinct schema, not per candidate: 0 not yet
 	 * known, 1 yes, 2 no */
 	memset(sok, 0, sizeof(sok));
@@ -2444,16 +2555,22 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		uint8_t id;
 		float a;
 
+		/* sid is read only for a candidate whose weight can make it
+		 * among the best, few once the heap is full, so it is only
+		 * fetched ahead when every candidate is gathered */
 		if (i + ACC_PREFETCH < sc->ntouched) {
 			uint32_t ps = sc->touched[i + ACC_PREFETCH];
 
-			__builtin_prefetch(&ix->sid[ps]);
+			if (gather_all || need < 0)
+				__builtin_prefetch(&ix->sid[ps]);
 			__builtin_prefetch(&sc->acc[ps]);
 		}
 		/* read and clear acc here, while its line is in cache,
 		 * rather than in a second random pass at the end */
 		a = sc->acc[s];
 		sc->acc[s] = 0;
+		if (a < need)
+			continue;
 		if ((id = ix->sid[s] & SID_SCHEMA) == 0)
 			continue; /* dead */
 		if (id == SID_OTHER) {
@@ -2467,16 +2584,20 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		}
 		cand[nc].acc = a;
 		cand[nc].slot = s;
+		if (!gather_all) {
+			if (!topk_wants(&tk, &cand[nc]))
+				continue;
+			topk_push(&tk, &cand[nc]);
+			need = topk_need(&tk);
+		}
 		nc++;
 	}
 	sc->ntouched = 0; /* acc is all zero again */
-	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
 	select_top(cand, nc, kmax);
 	ncand = nc < kmax ? nc : kmax;
 	/* ties with the weakest of the best, before the lettered reserve,
 	 * whose weakest would be a far lower weight */
-	if (ncand < nc &&
-	    (qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0))
+	if (ncand < nc && ties)
 		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
 	if (ncand < nc && query_cross_script(qc))
 		ncand = add_lettered(ix, cand, nc, ncand, CAND_XSCRIPT_MORE);

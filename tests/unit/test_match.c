@@ -807,6 +807,50 @@ a_birth_date_finds_the_one_among_many_namesakes(void **state)
 	ent_index_free(ix);
 }
 
+/* The filtering pass keeps only the candidates that can still be among
+ * the best: the best must survive however many weaker ones (sharing one
+ * of its words) come before and after it, with and without a birth date
+ * (which keeps the ties). */
+static void
+the_best_candidate_survives_thousands_of_weaker_ones(void **state)
+{
+	static const char *const syl[] = {
+	    "ka", "ro", "mi", "ten", "bu", "sol", "da", "vik"};
+	const char *names[] = {"Rahul Sharma"};
+	struct ent_screen_opts o = {.limit = 5};
+	struct ent_query q = {.names = names, .nnames = 1};
+	struct ent_index *ix;
+	struct ent_hits *h = NULL;
+	char id[32], name[64];
+	int i, pass;
+
+	(void)state;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 3000; i++) {
+		const char *a = syl[i % 8], *b = syl[i / 8 % 8],
+		           *c = syl[i / 64 % 8];
+
+		snprintf(id, sizeof(id), "w-%04d", i);
+		if (i % 2 == 0)
+			snprintf(name, sizeof(name), "Rahul %s%s%s", a, b, c);
+		else
+			snprintf(name, sizeof(name), "%s%s%s Sharma", a, b, c);
+		put(ix, rec(id, "Person", "name", name, "birthDate",
+		            "1988-07-19", NULL));
+		if (i == 1700)
+			put(ix, rec("p-best", "Person", "name", "Rahul Sharma",
+			            "birthDate", "1988-07-19", NULL));
+	}
+	for (pass = 0; pass < 2; pass++) {
+		q.birth_date = pass == 0 ? NULL : "1988-07-19";
+		assert_int_equal(ent_index_screen(ix, &q, &o, &h), ENT_OK);
+		assert_int_equal(h->n, 1);
+		assert_string_equal(h->hits[0].id, "p-best");
+		ent_hits_free(h);
+	}
+	ent_index_free(ix);
+}
+
 /* A query in Arabic script matches the records written in Arabic
  * letter for letter, and they outweigh, in the index, the Latin record it
  * stands for: among 200 Arabic-script records that share its two words
@@ -917,6 +961,8 @@ main(void)
 	    cmocka_unit_test(a_typo_in_an_unknown_word_still_finds_the_record),
 	    cmocka_unit_test(a_repeated_name_scores_as_one),
 	    cmocka_unit_test(a_birth_date_finds_the_one_among_many_namesakes),
+	    cmocka_unit_test(
+	        the_best_candidate_survives_thousands_of_weaker_ones),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
