@@ -271,6 +271,29 @@ is_word_char(UChar32 c)
 	return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
+/* How many Han or Hangul words f has (runs of one of the two scripts):
+ * "习近平 Xi Jinping" has one, 조지 워싱턴 two. */
+static size_t
+count_syllabic_words(const UChar *f, int32_t nf)
+{
+	size_t n = 0;
+	int32_t i = 0;
+	enum ent_script prev = ENT_SCRIPT_NONE;
+
+	while (i < nf) {
+		UChar32 c;
+		enum ent_script sc;
+
+		U16_NEXT(f, i, nf, c);
+		sc = is_word_char(c) ? script_of(c) : ENT_SCRIPT_NONE;
+		if (sc != ENT_SCRIPT_HAN && sc != ENT_SCRIPT_HANGUL)
+			sc = ENT_SCRIPT_NONE;
+		n += sc != ENT_SCRIPT_NONE && sc != prev;
+		prev = sc;
+	}
+	return n;
+}
+
 /* Append one folded word; cut to ENT_TEXT_TOKLEN_MAX at a character
  * boundary.  Silently ignores words past the limits. */
 static void
@@ -498,10 +521,14 @@ family_name(const UChar *w, int32_t wlen, const char **reading)
  * name written as one word in Latin: 习近平 -> xi jinping, 김정은 -> gim
  * jeongeun.  Four syllables split two and two, and so do three that begin
  * with a compound family name; longer runs (foreign names in Han) become
- * one word. */
+ * one word.  Only a name written as one word is split so: in a name of
+ * several words each is a name part already (김 정은, 毛 泽东), and
+ * foreign names are written word by word (조지 워싱턴 is George Washington,
+ * "joji wosingteon", not "jo ji wo singteon"): alone is false when the
+ * name has another Han or Hangul word. */
 static void
 fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
-    int32_t wlen, enum ent_script sc)
+    int32_t wlen, enum ent_script sc, bool alone)
 {
 	char syl[16][16];
 	size_t sl[16];
@@ -536,7 +563,8 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 		return;
 	}
 	/* each character read as one syllable: the first are a family name */
-	if (ns >= 2 && ns <= 4 && (int32_t)ns == u_countChar32(w, wlen)) {
+	if (alone && ns >= 2 && ns <= 4 &&
+	    (int32_t)ns == u_countChar32(w, wlen)) {
 		fam = family_name(w, wlen, &reading);
 		if (reading != NULL) {
 			sl[0] = strlen(reading);
@@ -545,7 +573,9 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 				sl[1] = 0;
 		}
 	}
-	if (ns == 4 || (ns == 3 && fam == 2))
+	if (!alone)
+		split = ns; /* one word */
+	else if (ns == 4 || (ns == 3 && fam == 2))
 		split = 2;
 	else if (ns >= 2 && ns <= 3)
 		split = 1;
@@ -654,15 +684,17 @@ fold_arabic(
 	fold_plain(ts, t, w, wlen, sc);
 }
 
+/* One word of the name; alone: the name has no other Han or Hangul
+ * word. */
 static void
 fold_word(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
-    int32_t wlen, enum ent_script sc)
+    int32_t wlen, enum ent_script sc, bool alone)
 {
 	char out[ENT_TEXT_TOKLEN_MAX * 4 + 1];
 	int r;
 
 	if (sc == ENT_SCRIPT_HAN || sc == ENT_SCRIPT_HANGUL) {
-		fold_syllabic(ts, t, w, wlen, sc);
+		fold_syllabic(ts, t, w, wlen, sc, alone);
 		return;
 	}
 	if (sc == ENT_SCRIPT_ARABIC) {
@@ -761,7 +793,7 @@ ent_text_tokens(const char *s, size_t n, struct ent_text_toks *out)
 	int32_t wlen = 0;
 	enum ent_script wsc = ENT_SCRIPT_NONE;
 	bool ascii = true;
-	size_t k;
+	size_t k, nwords;
 	int rc;
 
 	if (s == NULL && n > 0)
@@ -784,6 +816,7 @@ ent_text_tokens(const char *s, size_t n, struct ent_text_toks *out)
 		return ENT_ENOMEM;
 	if ((rc = to_folded16(s, n, &f, &nf)) != ENT_OK)
 		return rc;
+	nwords = count_syllabic_words(f, nf);
 	for (i = 0; i <= nf && out->n < ENT_TEXT_TOKENS_MAX;) {
 		UChar32 c = ' ';
 		int32_t at = i;
@@ -813,7 +846,7 @@ ent_text_tokens(const char *s, size_t n, struct ent_text_toks *out)
 			}
 		}
 		if (wlen > 0)
-			fold_word(ts, out, w, wlen, wsc);
+			fold_word(ts, out, w, wlen, wsc, nwords == 1);
 		wlen = 0;
 		wsc = ENT_SCRIPT_NONE;
 		if (at < nf && is_word_char(c)) {

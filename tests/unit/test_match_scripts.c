@@ -49,6 +49,10 @@ static const struct pair pairs[] = {
     {"Person", "Hwangbo Kwan", "황보관", true},
     {"Person", "Zeng Guofan", "曾国藩", true},
     {"Person", "Zhai Xin", "翟欣", true},
+    /* foreign names in Hangul, word by word */
+    {"Person", "Maria Lopez", "마리아 로페스", true},
+    {"Person", "Simon Peter", "시몬 페터", true},
+    {"Person", "Kim Jong Un", "김 정은", true},
     {"Person", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", true},
     {"Person", "Margarita Simonyan", "Margarita Simonyán", true},
     /* romanisations of one script */

@@ -104,6 +104,12 @@ han_and_hangul_group_family_and_given_name(void **st)
 	expect_fold("翟欣", "zhai xin");
 	expect_fold("尉迟恭", "yuchi gong");
 	expect_fold("国曾", "guo ceng");
+	/* only a name in one Han or Hangul word is split family + given:
+	 * in several, each word is a name part (foreign names word by word) */
+	expect_fold("조지 워싱턴", "joji wosingteon");
+	expect_fold("乔治·华盛顿", "qiaozhi huashengdun");
+	expect_fold("김 정은", "gim jeongeun");
+	expect_fold("习近平 Xi Jinping", "xi jinping xi jinping");
 	expect_fold("Αλέξης Τσίπρας", "alexes tsipras");
 	expect_fold("バラク・オバマ", "baraku obama");
 }
