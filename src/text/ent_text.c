@@ -516,6 +516,9 @@ family_name(const UChar *w, int32_t wlen, const char **reading)
 	return fam;
 }
 
+/* Where a word stands among the Han and Hangul words of a name. */
+enum syl_pos { SYL_ALONE, SYL_FIRST, SYL_NEXT };
+
 /* Han and Hangul names are read one syllable per character; East Asian
  * names are a one-syllable family name and a (usually) two-syllable given
  * name written as one word in Latin: 习近平 -> xi jinping, 김정은 -> gim
@@ -524,11 +527,12 @@ family_name(const UChar *w, int32_t wlen, const char **reading)
  * one word.  Only a name written as one word is split so: in a name of
  * several words each is a name part already (김 정은, 毛 泽东), and
  * foreign names are written word by word (조지 워싱턴 is George Washington,
- * "joji wosingteon", not "jo ji wo singteon"): alone is false when the
- * name has another Han or Hangul word. */
+ * "joji wosingteon", not "jo ji wo singteon").  The first of several
+ * words may be the family name alone (曾 国藩): it takes its reading as a
+ * name when it is one. */
 static void
 fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
-    int32_t wlen, enum ent_script sc, bool alone)
+    int32_t wlen, enum ent_script sc, enum syl_pos pos)
 {
 	char syl[16][16];
 	size_t sl[16];
@@ -562,10 +566,14 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 		push_raw(t, w, wlen, sc);
 		return;
 	}
-	/* each character read as one syllable: the first are a family name */
-	if (alone && ns >= 2 && ns <= 4 &&
-	    (int32_t)ns == u_countChar32(w, wlen)) {
+	/* each character read as one syllable: the first are a family name,
+	 * or the whole first word of several is */
+	if ((int32_t)ns == u_countChar32(w, wlen) &&
+	    ((pos == SYL_ALONE && ns >= 2 && ns <= 4) ||
+	        (pos == SYL_FIRST && ns <= 2))) {
 		fam = family_name(w, wlen, &reading);
+		if (pos == SYL_FIRST && fam != ns)
+			reading = NULL; /* 乔治·华盛顿: not a family name */
 		if (reading != NULL) {
 			sl[0] = strlen(reading);
 			memcpy(syl[0], reading, sl[0]);
@@ -573,7 +581,7 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 				sl[1] = 0;
 		}
 	}
-	if (!alone)
+	if (pos != SYL_ALONE)
 		split = ns; /* one word */
 	else if (ns == 4 || (ns == 3 && fam == 2))
 		split = 2;
@@ -684,17 +692,17 @@ fold_arabic(
 	fold_plain(ts, t, w, wlen, sc);
 }
 
-/* One word of the name; alone: the name has no other Han or Hangul
- * word. */
+/* One word of the name; pos: where it stands among the name's Han and
+ * Hangul words, if it is one. */
 static void
 fold_word(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
-    int32_t wlen, enum ent_script sc, bool alone)
+    int32_t wlen, enum ent_script sc, enum syl_pos pos)
 {
 	char out[ENT_TEXT_TOKLEN_MAX * 4 + 1];
 	int r;
 
 	if (sc == ENT_SCRIPT_HAN || sc == ENT_SCRIPT_HANGUL) {
-		fold_syllabic(ts, t, w, wlen, sc, alone);
+		fold_syllabic(ts, t, w, wlen, sc, pos);
 		return;
 	}
 	if (sc == ENT_SCRIPT_ARABIC) {
@@ -793,7 +801,7 @@ ent_text_tokens(const char *s, size_t n, struct ent_text_toks *out)
 	int32_t wlen = 0;
 	enum ent_script wsc = ENT_SCRIPT_NONE;
 	bool ascii = true;
-	size_t k, nwords;
+	size_t k, nsyl, isyl = 0;
 	int rc;
 
 	if (s == NULL && n > 0)
@@ -816,7 +824,7 @@ ent_text_tokens(const char *s, size_t n, struct ent_text_toks *out)
 		return ENT_ENOMEM;
 	if ((rc = to_folded16(s, n, &f, &nf)) != ENT_OK)
 		return rc;
-	nwords = count_syllabic_words(f, nf);
+	nsyl = count_syllabic_words(f, nf);
 	for (i = 0; i <= nf && out->n < ENT_TEXT_TOKENS_MAX;) {
 		UChar32 c = ' ';
 		int32_t at = i;
@@ -845,8 +853,16 @@ ent_text_tokens(const char *s, size_t n, struct ent_text_toks *out)
 				continue;
 			}
 		}
-		if (wlen > 0)
-			fold_word(ts, out, w, wlen, wsc, nwords == 1);
+		if (wlen > 0) {
+			bool syll =
+			    wsc == ENT_SCRIPT_HAN || wsc == ENT_SCRIPT_HANGUL;
+
+			fold_word(ts, out, w, wlen, wsc,
+			    nsyl == 1   ? SYL_ALONE
+			    : isyl == 0 ? SYL_FIRST
+			                : SYL_NEXT);
+			isyl += syll;
+		}
 		wlen = 0;
 		wsc = ENT_SCRIPT_NONE;
 		if (at < nf && is_word_char(c)) {

@@ -110,6 +110,10 @@ han_and_hangul_group_family_and_given_name(void **st)
 	expect_fold("乔治·华盛顿", "qiaozhi huashengdun");
 	expect_fold("김 정은", "gim jeongeun");
 	expect_fold("习近平 Xi Jinping", "xi jinping xi jinping");
+	/* the first of several words may be the family name alone */
+	expect_fold("曾 国藩", "zeng guofan");
+	expect_fold("尉迟 恭", "yuchi gong");
+	expect_fold("王 曾", "wang ceng");
 	expect_fold("Αλέξης Τσίπρας", "alexes tsipras");
 	expect_fold("バラク・オバマ", "baraku obama");
 }
