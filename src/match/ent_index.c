@@ -2435,9 +2435,10 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	struct ent_hits *res = NULL;
 	uint64_t *keys = NULL;
 	uint8_t sok[SID_OTHER + 1];
-	struct topk tk;
+	struct topk tk, tl;
 	float need;
-	bool ties, gather_all;
+	size_t lmax;
+	bool ties, xscript, lettered;
 	int rc = ENT_ENOMEM;
 
 	if (scratch_fit(sc, ix->nslots) != ENT_OK)
@@ -2532,20 +2533,28 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	}
 	cand = sc->cand;
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
-	if (sc->hcap < kmax) {
+	ties = qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0;
+	xscript = query_cross_script(qc);
+	/* add_lettered takes the best CAND_XSCRIPT_MORE lettered ones
+	 * outside those kept (kmax, or up to CAND_TIES_MAX with the ties):
+	 * they are among the best this many lettered ones */
+	lmax = xscript ? (ties && CAND_TIES_MAX > kmax ? CAND_TIES_MAX : kmax) +
+	                     CAND_XSCRIPT_MORE
+	               : 0;
+	if (sc->hcap < kmax + lmax) {
 		free(sc->heap);
 		sc->hcap = 0;
-		if ((sc->heap = malloc(kmax * sizeof(struct cand))) == NULL)
+		if ((sc->heap = malloc((kmax + lmax) * sizeof(struct cand))) ==
+		    NULL)
 			goto out;
-		sc->hcap = kmax;
+		sc->hcap = kmax + lmax;
 	}
 	/* Only candidates that can be among the best kmax (or tie with
-	 * them, when keep_ties will want them) are gathered; a query in an
-	 * abjad or syllabary also needs the lettered ones below them
-	 * (add_lettered), so it gathers all. */
-	ties = qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0;
+	 * them, when keep_ties will want them) are gathered, and for a
+	 * query in an abjad or syllabary those that can be among the best
+	 * lmax lettered ones. */
 	tk = (struct topk){sc->heap, 0, kmax, ties};
-	gather_all = query_cross_script(qc);
+	tl = (struct topk){(struct cand *)sc->heap + kmax, 0, lmax, false};
 	need = -1.0f;
 	/* schema_ok per distinct schema, not per candidate: 0 not yet
 	 * known, 1 yes, 2 no */
@@ -2556,12 +2565,12 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		float a;
 
 		/* sid is read only for a candidate whose weight can make it
-		 * among the best, few once the heap is full, so it is only
-		 * fetched ahead when every candidate is gathered */
+		 * among the best, few once the heaps are full, so it is only
+		 * fetched ahead until then */
 		if (i + ACC_PREFETCH < sc->ntouched) {
 			uint32_t ps = sc->touched[i + ACC_PREFETCH];
 
-			if (gather_all || need < 0)
+			if (need < 0)
 				__builtin_prefetch(&ix->sid[ps]);
 			__builtin_prefetch(&sc->acc[ps]);
 		}
@@ -2584,12 +2593,16 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		}
 		cand[nc].acc = a;
 		cand[nc].slot = s;
-		if (!gather_all) {
-			if (!topk_wants(&tk, &cand[nc]))
-				continue;
-			topk_push(&tk, &cand[nc]);
-			need = topk_need(&tk);
-		}
+		lettered = xscript && (ix->sid[s] & SID_LETTERS);
+		if (!topk_wants(&tk, &cand[nc]) &&
+		    !(lettered && topk_wants(&tl, &cand[nc])))
+			continue;
+		topk_push(&tk, &cand[nc]);
+		if (lettered)
+			topk_push(&tl, &cand[nc]);
+		need = topk_need(&tk);
+		if (xscript && topk_need(&tl) < need)
+			need = topk_need(&tl);
 		nc++;
 	}
 	sc->ntouched = 0; /* acc is all zero again */
@@ -2599,7 +2612,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	 * whose weakest would be a far lower weight */
 	if (ncand < nc && ties)
 		ncand = keep_ties(cand, nc, ncand, CAND_TIES_MAX);
-	if (ncand < nc && query_cross_script(qc))
+	if (ncand < nc && xscript)
 		ncand = add_lettered(ix, cand, nc, ncand, CAND_XSCRIPT_MORE);
 	/* a birth date, nationality or gender: the cut first, on the quals
 	 * (border queries at 1M records: 7,700 -> 10,000 queries/s on 2
