@@ -516,6 +516,44 @@ family_name(const UChar *w, int32_t wlen, const char **reading)
 	return fam;
 }
 
+/* Hangul writes a foreign consonant with no vowel after it as a syllable
+ * with the neutral vowel eu: Gregg is 그레그 "geulegeu", Flores 플로레스
+ * "peulloleseu".  In a word of a foreign name (several Hangul words,
+ * fold_syllabic) a syllable of consonants and eu (and an l) keeps its
+ * consonants only: "greg", "plles".  Korean names seldom have one. */
+static void
+drop_epenthetic(char syl[][16], size_t *sl, size_t ns)
+{
+	size_t k, j;
+	bool bare[16] = {false}; /* a consonant alone now, no l after it */
+
+	for (k = 0; k < ns; k++) {
+		/* an l after the eu is the l of a cluster: 플 "peul" fl */
+		size_t l = sl[k] - (sl[k] > 0 && syl[k][sl[k] - 1] == 'l');
+
+		if (l < 3 || memcmp(syl[k] + l - 2, "eu", 2) != 0)
+			continue;
+		for (j = 0; j + 2 < l && !strchr("aeiouwy", syl[k][j]); j++)
+			;
+		if (j + 2 != l)
+			continue;
+		memmove(syl[k] + l - 2, syl[k] + l, sl[k] - l);
+		bare[k] = l == sl[k];
+		sl[k] -= 2;
+		/* 즈 is a final z (Myles), not a j */
+		if (sl[k] == 1 && syl[k][0] == 'j')
+			syl[k][0] = 'z';
+	}
+	/* ㄹ between vowels or after a bare consonant is an r (테레사
+	 * Theresa, 그레그 Gregg), doubled an l (이사벨라 "isabella", 플로
+	 * "fl"); Any-Latin writes l for both */
+	for (k = 1; k < ns; k++)
+		if (sl[k] > 1 && syl[k][0] == 'l' && sl[k - 1] > 0 &&
+		    (bare[k - 1] ||
+		        strchr("aeiouwy", syl[k - 1][sl[k - 1] - 1]) != NULL))
+			syl[k][0] = 'r';
+}
+
 /* Where a word stands among the Han and Hangul words of a name. */
 enum syl_pos { SYL_ALONE, SYL_FIRST, SYL_NEXT };
 
@@ -581,6 +619,8 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 				sl[1] = 0;
 		}
 	}
+	if (pos != SYL_ALONE && sc == ENT_SCRIPT_HANGUL && ns >= 2)
+		drop_epenthetic(syl, sl, ns);
 	if (pos != SYL_ALONE)
 		split = ns; /* one word */
 	else if (ns == 4 || (ns == 3 && fam == 2))

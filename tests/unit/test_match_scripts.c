@@ -52,6 +52,8 @@ static const struct pair pairs[] = {
     /* foreign names in Hangul, word by word */
     {"Person", "Maria Lopez", "마리아 로페스", true},
     {"Person", "Simon Peter", "시몬 페터", true},
+    {"Person", "Theresa Weld", "테레사 웰드", true},
+    {"Person", "Gregg Sulkin", "그레그 설킨", true},
     {"Person", "Kim Jong Un", "김 정은", true},
     {"Person", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", true},
     {"Person", "Margarita Simonyan", "Margarita Simonyán", true},

@@ -110,6 +110,12 @@ han_and_hangul_group_family_and_given_name(void **st)
 	expect_fold("乔治·华盛顿", "qiaozhi huashengdun");
 	expect_fold("김 정은", "gim jeongeun");
 	expect_fold("习近平 Xi Jinping", "xi jinping xi jinping");
+	/* a foreign name in Hangul: no added eu, ㄹ as r or l, 즈 as z */
+	expect_fold("그레그 설킨", "greg seolkin");
+	expect_fold("테레사 웰드", "teresa weld");
+	expect_fold("이사벨라 버드", "isabella beod");
+	expect_fold("밀톤 플로레스", "milton pllores");
+	expect_fold("마일즈 케네디", "mailz kenedi");
 	/* the first of several words may be the family name alone */
 	expect_fold("曾 国藩", "zeng guofan");
 	expect_fold("尉迟 恭", "yuchi gong");
