@@ -540,10 +540,18 @@ drop_epenthetic(char syl[][16], size_t *sl, size_t ns)
 		memmove(syl[k] + l - 2, syl[k] + l, sl[k] - l);
 		bare[k] = l == sl[k];
 		sl[k] -= 2;
-		/* 즈 is a final z (Myles), not a j */
+		/* 즈 is a final z (Myles), not a j; 르 and 를 an r before a
+		 * consonant (페르난도 Fernando, 카를로스 Carlos) */
 		if (sl[k] == 1 && syl[k][0] == 'j')
 			syl[k][0] = 'z';
+		if (syl[k][0] == 'l')
+			syl[k][0] = 'r';
 	}
+	/* a word's last ㅓ is the -er, -or of English (타일러 Tyler, 베이너
+	 * Boehner): there is no r to write it with */
+	if (sl[ns - 1] >= 2 && sl[ns - 1] < sizeof(syl[0]) - 1 &&
+	    memcmp(syl[ns - 1] + sl[ns - 1] - 2, "eo", 2) == 0)
+		syl[ns - 1][sl[ns - 1]++] = 'r';
 	/* ㄹ between vowels or after a bare consonant is an r (테레사
 	 * Theresa, 그레그 Gregg), doubled an l (이사벨라 "isabella", 플로
 	 * "fl"); Any-Latin writes l for both */
@@ -619,7 +627,9 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 				sl[1] = 0;
 		}
 	}
-	if (pos != SYL_ALONE && sc == ENT_SCRIPT_HANGUL && ns >= 2)
+	/* a foreign name: several words, or one too long for a Korean
+	 * name (피타고라스 Pythagoras) */
+	if ((pos != SYL_ALONE || ns > 4) && sc == ENT_SCRIPT_HANGUL && ns >= 2)
 		drop_epenthetic(syl, sl, ns);
 	if (pos != SYL_ALONE)
 		split = ns; /* one word */

@@ -54,6 +54,7 @@ static const struct pair pairs[] = {
     {"Person", "Simon Peter", "시몬 페터", true},
     {"Person", "Theresa Weld", "테레사 웰드", true},
     {"Person", "Gregg Sulkin", "그레그 설킨", true},
+    {"Person", "Kevin Costner", "케빈 코스트너", true},
     {"Person", "Kim Jong Un", "김 정은", true},
     {"Person", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", true},
     {"Person", "Margarita Simonyan", "Margarita Simonyán", true},

@@ -116,6 +116,9 @@ han_and_hangul_group_family_and_given_name(void **st)
 	expect_fold("이사벨라 버드", "isabella beod");
 	expect_fold("밀톤 플로레스", "milton pllores");
 	expect_fold("마일즈 케네디", "mailz kenedi");
+	expect_fold("존 타일러", "jon tailleor");
+	expect_fold("페르난도 알론소", "pernando allonso");
+	expect_fold("피타고라스", "pitagoras");
 	/* the first of several words may be the family name alone */
 	expect_fold("曾 国藩", "zeng guofan");
 	expect_fold("尉迟 恭", "yuchi gong");
