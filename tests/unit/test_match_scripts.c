@@ -41,6 +41,7 @@ static const struct pair pairs[] = {
     {"Person", "Yitzhak Rabin", "יצחק רבין", true},
     {"Person", "Shimon Peres", "שמעון פרס", true},
     {"Person", "Ariel Sharon", "אריאל שרון", true},
+    {"Person", "Christina Obergfoll", "כריסטינה אוברגפול", true},
     {"Person", "Barack Obama", "バラク・オバマ", true},
     {"Person", "Ouyang Dong", "欧阳东", true},
     {"Person", "Zhuge Liang", "諸葛亮", true},
