@@ -38,7 +38,9 @@
  * as "d, t, z or s" when it meets a Latin word (Fazal / فضل, Saqib /
  * ثاقب).  Hebrew: likewise, with geresh forms (ג׳ = j) and double vav = w. */
 static const char fold_rules[] =
-    /* Cyrillic */
+    /* Cyrillic; a first у before a vowel is an English w (Уиллард
+     * Willard, Уолстонкрафт Wollstonecraft) */
+    "^у}[иоэа]>w;"
     "а>a;б>b;в>v;г>g;д>d;е>e;ё>yo;ж>zh;з>z;и>i;й>y;к>k;л>l;м>m;н>n;о>o;"
     "п>p;р>r;с>s;т>t;у>u;ф>f;х>kh;ц>ts;ч>ch;ш>sh;щ>shch;ъ>;ы>y;ь>;э>e;"
     "ю>yu;я>ya;і>i;ї>yi;є>ye;ґ>g;ў>u;ј>j;љ>lj;њ>nj;ћ>c;ђ>dj;џ>dz;қ>k;"

@@ -57,6 +57,8 @@ cyrillic_uses_english_style_romanisation(void **st)
 {
 	(void)st;
 	expect_fold("Усама бен Ладен", "usama ben laden");
+	expect_fold("Уинстон Уиллард", "winston willard");
+	expect_fold("Ульяна", "ulyana");
 	expect_fold("Хрущёв", "khrushchyov");
 	expect_fold("Жуков", "zhukov");
 	expect_fold("Володимир Зеленський", "volodimir zelenskiy");
