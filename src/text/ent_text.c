@@ -288,6 +288,8 @@ count_syllabic_words(const UChar *f, int32_t nf)
 		enum ent_script sc;
 
 		U16_NEXT(f, i, nf, c);
+		if (prev != ENT_SCRIPT_NONE && is_inword_mark(c))
+			continue; /* inside a word, as ent_text_tokens has it */
 		sc = is_word_char(c) ? script_of(c) : ENT_SCRIPT_NONE;
 		if (sc != ENT_SCRIPT_HAN && sc != ENT_SCRIPT_HANGUL)
 			sc = ENT_SCRIPT_NONE;
@@ -519,13 +521,14 @@ family_name(const UChar *w, int32_t wlen, const char **reading)
 	return fam;
 }
 
-/* Hangul writes a foreign consonant with no vowel after it as a syllable
- * with the neutral vowel eu: Gregg is 그레그 "geulegeu", Flores 플로레스
- * "peulloleseu".  In a word of a foreign name (several Hangul words,
- * fold_syllabic) a syllable of consonants and eu (and an l) keeps its
- * consonants only: "greg", "plles".  Korean names seldom have one. */
+/* The syllables of a word of a foreign name in Hangul (fold_syllabic),
+ * read closer to its Latin spelling.  Hangul writes a consonant with no
+ * vowel after it as a syllable with the neutral vowel eu (Gregg is 그레그
+ * "geulegeu", Flores 플로레스 "peulloleseu"): such a syllable keeps its
+ * consonants only, "greg", "plles" (Korean names seldom have one).  It
+ * has one letter for l and r, and no way to write a final r. */
 static void
-drop_epenthetic(char syl[][16], size_t *sl, size_t ns)
+foreign_hangul(char syl[][16], size_t *sl, size_t ns)
 {
 	size_t k, j;
 	bool bare[16] = {false}; /* a consonant alone now, no l after it */
@@ -633,7 +636,7 @@ fold_syllabic(struct tstate *ts, struct ent_text_toks *t, const UChar *w,
 	/* a foreign name: several words, or one too long for a Korean
 	 * name (피타고라스 Pythagoras) */
 	if ((pos != SYL_ALONE || ns > 4) && sc == ENT_SCRIPT_HANGUL && ns >= 2)
-		drop_epenthetic(syl, sl, ns);
+		foreign_hangul(syl, sl, ns);
 	if (pos != SYL_ALONE)
 		split = ns; /* one word */
 	else if (ns == 4 || (ns == 3 && fam == 2))

@@ -115,6 +115,7 @@ han_and_hangul_group_family_and_given_name(void **st)
 	expect_fold("조지 워싱턴", "joji wosingteon");
 	expect_fold("乔治·华盛顿", "qiaozhi huashengdun");
 	expect_fold("김 정은", "gim jeongeun");
+	expect_fold("김'정은", "gim jeongeun"); /* a mark inside one word */
 	expect_fold("习近平 Xi Jinping", "xi jinping xi jinping");
 	/* a foreign name in Hangul: no added eu, ㄹ as r or l, 즈 as z */
 	expect_fold("그레그 설킨", "greg seolkin");
