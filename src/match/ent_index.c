@@ -1743,7 +1743,7 @@ struct scratch {
 	struct rmemo *rmemo;
 	void *cand; /* struct cand[ccap], reused across queries */
 	size_t ccap;
-	void *heap; /* struct cand[hcap], struct topk's */
+	void *heap; /* struct cand[hcap]: the heaps of screen_locked */
 	size_t hcap;
 };
 
