@@ -60,7 +60,7 @@ static const char fold_rules[] =
     "^או>u;^אי>i;ה$>a;"
     "וו>w;[:L:]{ו>u;ו>v;[:L:]{י>i;י>y;"
     "א>a;ב>b;ג>g;ד>d;ה>h;ז>z;ח>h;ט>t;[כך]>k;ל>l;[מם]>m;[נן]>n;ס>s;ע>;"
-    "[פף]>p;[צץ]>ts;ק>k;ר>r;ש>sh;ת>t;[׳״]>;"
+    "פ>p;ף>f;[צץ]>ts;ק>k;ר>r;ש>sh;ת>t;[׳״]>;"
     "::Any-Latin;::Latin-ASCII;";
 
 static pthread_mutex_t init_mu = PTHREAD_MUTEX_INITIALIZER;
