@@ -2189,10 +2189,9 @@ topk_need(const struct topk *t)
 static bool
 topk_wants(const struct topk *t, const struct cand *c)
 {
-	if (t->n < t->k)
-		return true;
-	return t->ties ? c->acc >= tie_floor(t->h[0].acc)
-	               : cand_before(c, &t->h[0]);
+	if (t->n < t->k || t->ties)
+		return c->acc >= topk_need(t);
+	return cand_before(c, &t->h[0]);
 }
 
 static void

@@ -510,7 +510,8 @@ family_name(const UChar *w, int32_t wlen, const char **reading)
 	if (!first_chars(w, wlen, 1, one) || !first_chars(w, wlen, 2, two))
 		return 1;
 	l = strlen(two);
-	for (p = compound_surnames; (p = strstr(p, two)) != NULL; p++)
+	for (p = compound_surnames; fam == 1 && (p = strstr(p, two)) != NULL;
+	     p++)
 		if ((p == compound_surnames || p[-1] == ' ') &&
 		    (p[l] == ' ' || p[l] == '\0'))
 			fam = 2;
