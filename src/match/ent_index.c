@@ -773,7 +773,12 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 			memcpy(s, t->s, t->len);
 			memcpy(s + t->len, u->s, u->len);
 			keys[n++] = key_hash('E', s, l);
-			skl = name_skeleton(s, l, sk);
+			/* read as merge_tok reads the joined word: an abjad
+			 * "hs" is h + s, not Wade-Giles hs (hsn+rhmani is
+			 * Hasan Rahmani's SNRMN, not JNRMN) */
+			skl = name_skeleton2(s, l, sk,
+			    ((t->flags | u->flags) & (TK_ABJAD | TK_SYLL)) !=
+			        0);
 			if (skl >= 2)
 				keys[n++] = key_hash('S', sk, skl);
 		}
