@@ -677,6 +677,19 @@ mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm,
  * and the other readings of an abjad word (abjad_keys). */
 #define KEYS_PER_TOK 9
 
+/* Append key to keys[n] and, when bound is not NULL, whether only a
+ * record with a name in the query word's own script can have it: the
+ * exact spelling of an abjad word (mhmd), which no Latin spelling has,
+ * where its skeleton (MMT) is shared with Muhammad and Mohamed. */
+static inline size_t
+key_put(uint64_t *keys, uint8_t *bound, size_t n, uint64_t key, bool b)
+{
+	keys[n] = key;
+	if (bound != NULL)
+		bound[n] = b;
+	return n + 1;
+}
+
 /* An abjad word folded to Latin letters has one reading where its Latin
  * spellings have several: ض ظ ذ fold to "dh", which Persian and Urdu
  * names spell z (Faiz, Fazal, Zakir); ث folds to "th", spelled s
@@ -685,7 +698,7 @@ mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm,
  * spelling has are found (the comparison itself knows these letters).
  * Returns the new count; at most 3 keys. */
 static size_t
-abjad_keys(const struct ntok *t, uint64_t *keys, size_t n)
+abjad_keys(const struct ntok *t, uint64_t *keys, uint8_t *bound, size_t n)
 {
 	static const struct {
 		const char *from, *to;
@@ -710,14 +723,18 @@ abjad_keys(const struct ntok *t, uint64_t *keys, size_t n)
 			continue;
 		skl = name_skeleton2(v, l, sk, true);
 		if (skl >= 2 && (skl != t->sklen || memcmp(sk, t->sk, skl)))
-			keys[n++] = key_hash('S', sk, skl);
+			n = key_put(
+			    keys, bound, n, key_hash('S', sk, skl), false);
 	}
 	return n;
 }
 
-/* The keys of one analysed name, appended to keys[] (up to max). */
+/* The keys of one analysed name, appended to keys[] (up to max); with
+ * bound not NULL, bound[i] says whether keys[i] is bound to the script
+ * of its word (key_put). */
 static size_t
-name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
+name_keys(const struct nname *nm, uint64_t *keys, uint8_t *bound, size_t n,
+    size_t max)
 {
 	size_t i;
 	uint8_t skip = TK_TITLE | TK_LEGAL | TK_WEAK;
@@ -730,6 +747,7 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 		skip = TK_TITLE;
 	for (i = 0; i < nm->n && n + KEYS_PER_TOK <= max; i++) {
 		const struct ntok *t = &nm->t[i], *u;
+		bool abjad = (t->flags & TK_ABJAD) != 0;
 
 		/* particle joined to the next word: "al assad" = "alassad" */
 		if ((t->flags & TK_WEAK) && i + 1 < nm->n &&
@@ -739,28 +757,33 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 
 			memcpy(s, t->s, t->len);
 			memcpy(s + t->len, nm->t[i + 1].s, nm->t[i + 1].len);
-			keys[n++] =
-			    key_hash('E', s, (size_t)t->len + nm->t[i + 1].len);
+			n = key_put(keys, bound, n,
+			    key_hash('E', s, (size_t)t->len + nm->t[i + 1].len),
+			    abjad || (nm->t[i + 1].flags & TK_ABJAD));
 		}
 		if (t->flags & skip)
 			continue;
 		if (skip == TK_TITLE && (t->flags & TK_INITIAL)) {
-			keys[n++] = key_hash('E', t->s, t->len);
+			n = key_put(
+			    keys, bound, n, key_hash('E', t->s, t->len), abjad);
 			continue;
 		}
 		if (!(t->flags & TK_INITIAL))
-			keys[n++] = key_of(t->h);
+			n = key_put(keys, bound, n, key_of(t->h), abjad);
 		if (t->sklen >= 2)
-			keys[n++] = key_hash('S', t->sk, t->sklen);
-		if (t->flags & TK_ABJAD)
-			n = abjad_keys(t, keys, n);
+			n = key_put(keys, bound, n,
+			    key_hash('S', t->sk, t->sklen), false);
+		if (abjad)
+			n = abjad_keys(t, keys, bound, n);
 		if (t->len >= 6 && !(t->flags & TK_NUM))
-			keys[n++] = key_hash('P', t->s, 4);
+			n = key_put(
+			    keys, bound, n, key_hash('P', t->s, 4), abjad);
 		/* joined with the next word: "Alisher Usmanov" is also
 		 * "alisherusmanov", "Jin Ping" is "jinping" */
 		if (i + 1 < nm->n) {
 			char s[2 * TOK_LEN_MAX + 2], sk[TOK_LEN_MAX + 1];
 			size_t l, skl;
+			bool hard;
 
 			u = &nm->t[i + 1];
 			if (u->flags & (TK_TITLE | TK_LEGAL | TK_WEAK | TK_NUM |
@@ -772,15 +795,17 @@ name_keys(const struct nname *nm, uint64_t *keys, size_t n, size_t max)
 				continue;
 			memcpy(s, t->s, t->len);
 			memcpy(s + t->len, u->s, u->len);
-			keys[n++] = key_hash('E', s, l);
+			n = key_put(keys, bound, n, key_hash('E', s, l),
+			    abjad || (u->flags & TK_ABJAD));
 			/* read as merge_tok reads the joined word: an abjad
 			 * "hs" is h + s, not Wade-Giles hs (hsn+rhmani is
 			 * Hasan Rahmani's SNRMN, not JNRMN) */
-			skl = name_skeleton2(s, l, sk,
-			    ((t->flags | u->flags) & (TK_ABJAD | TK_SYLL)) !=
-			        0);
+			hard =
+			    ((t->flags | u->flags) & (TK_ABJAD | TK_SYLL)) != 0;
+			skl = name_skeleton2(s, l, sk, hard);
 			if (skl >= 2)
-				keys[n++] = key_hash('S', sk, skl);
+				n = key_put(keys, bound, n,
+				    key_hash('S', sk, skl), false);
 		}
 	}
 	return n;
@@ -860,7 +885,7 @@ index_insert(struct ent_index *ix, struct mrec *m)
 		goto out;
 	for (i = 0; i < m->nnames; i++) {
 		mname_load(m, &m->names[i], nm, NULL);
-		nk = name_keys(nm, keys, nk, maxk);
+		nk = name_keys(nm, keys, NULL, nk, maxk);
 	}
 	for (i = 0; i < m->ndocs; i++) {
 		char o[DOC_MAX + 1];
@@ -1742,6 +1767,11 @@ score_record(const struct ent_index *ix, const struct qctx *qc,
 struct scratch {
 	float *acc; /* by slot; zero outside a query */
 	uint32_t cap;
+	/* for a query with an abjad word: by slot, the weight of all keys
+	 * and of those not bound to the word's script (key_put), side by
+	 * side so that one cache miss reaches both; zero outside a query */
+	float *accx;
+	uint32_t capx;
 	uint32_t *touched;
 	size_t ntouched, tcap;
 	struct simmemo *memo;
@@ -1757,6 +1787,7 @@ scratch_free(struct scratch *s)
 {
 	if (s != NULL) {
 		free(s->acc);
+		free(s->accx);
 		free(s->touched);
 		free(s->memo);
 		free(s->rmemo);
@@ -1779,6 +1810,23 @@ scratch_fit(struct scratch *s, uint32_t nslots)
 		free(s->acc);
 		s->acc = na;
 		s->cap = nc;
+	}
+	return ENT_OK;
+}
+
+/* accx sized for nslots, for a query with an abjad word. */
+static int
+scratch_fit_pair(struct scratch *s, uint32_t nslots)
+{
+	if (s->capx < nslots) {
+		uint32_t nc = nslots + nslots / 4 + 1024;
+		float *na = calloc(2 * (size_t)nc, sizeof(*na));
+
+		if (na == NULL)
+			return ENT_ENOMEM;
+		free(s->accx);
+		s->accx = na;
+		s->capx = nc;
 	}
 	return ENT_OK;
 }
@@ -1911,6 +1959,7 @@ struct qkey {
 	uint64_t key;
 	const struct kent *k;
 	float idf;
+	bool bound; /* key_put */
 };
 
 /* A query word the index does not know is likely a typo ("Ricirdo"):
@@ -1922,8 +1971,8 @@ struct qkey {
 #define TYPO_W 0.8f
 
 static size_t
-typo_try(const struct ent_index *ix, uint64_t key, struct qkey *qk, size_t n,
-    size_t max)
+typo_try(const struct ent_index *ix, uint64_t key, bool bound, struct qkey *qk,
+    size_t n, size_t max)
 {
 	const struct kent *k;
 	size_t i;
@@ -1937,6 +1986,7 @@ typo_try(const struct ent_index *ix, uint64_t key, struct qkey *qk, size_t n,
 	qk[n].k = k;
 	qk[n].idf =
 	    TYPO_W * (float)log(1.0 + (double)(ix->live + 1) / (double)k->n);
+	qk[n].bound = bound;
 	return n + 1;
 }
 
@@ -2052,13 +2102,26 @@ typo_qkeys(const struct ent_index *ix, const struct qctx *qc, struct qkey *qk,
 					if (ahead < nv)
 						__builtin_prefetch(
 						    &ix->keys[var[ahead] & m]);
-					n = typo_try(ix, var[x], qk, n, max);
+					n = typo_try(ix, var[x],
+					    (tk->flags & TK_ABJAD) != 0, qk, n,
+					    max);
 				}
 			}
 		}
 	}
 	free(var);
 	return n;
+}
+
+/* By key, then unbound before bound. */
+static int
+qkey_key_cmp(const void *a, const void *b)
+{
+	const struct qkey *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (int)x->bound - (int)y->bound;
 }
 
 static int
@@ -2072,6 +2135,7 @@ qkey_cmp(const void *a, const void *b)
 
 struct cand {
 	float acc;
+	float lacc; /* the weight of the keys not bound to a script */
 	uint32_t slot;
 	double score;
 };
@@ -2109,10 +2173,25 @@ query_cross_script(const struct qctx *qc)
 	return false;
 }
 
+/* True if a query name has a word from an abjad. */
+static bool
+query_has_abjad(const struct qctx *qc)
+{
+	size_t j, i, t;
+
+	for (j = 0; j < 3; j++)
+		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
+			for (t = 0; t < qc->names[j][i].n; t++)
+				if (qc->names[j][i].t[t].flags & TK_ABJAD)
+					return true;
+	return false;
+}
+
 static void select_top(struct cand *c, size_t n, size_t k);
 
 /* After select_top kept k, move the best max of the others that have a
- * name in letters next to them; returns the new count. */
+ * name in letters next to them, by the weight a name in letters can
+ * have (lacc); returns the new count. */
 static size_t
 add_lettered(
     const struct ent_index *ix, struct cand *c, size_t n, size_t k, size_t max)
@@ -2123,8 +2202,10 @@ add_lettered(
 		if (ix->sid[c[i].slot] & SID_LETTERS) {
 			struct cand t = c[j];
 
-			c[j++] = c[i];
+			c[j] = c[i];
 			c[i] = t;
+			c[j].acc = c[j].lacc; /* the order from here on */
+			j++;
 		}
 	select_top(c + k, j - k, max);
 	return k + (j - k < max ? j - k : max);
@@ -2429,6 +2510,38 @@ cut_by_qual(const struct ent_index *ix, const struct qctx *qc,
 	return j;
 }
 
+/* The hot loop of candidate generation: idf added to the weight of each
+ * slot in post, a random access into acc per posting (megabytes at 1M
+ * records).  It prefetches a few postings ahead and appends to the touched
+ * list without a branch, so that the misses overlap instead of each one
+ * waiting for a mispredicted "first touch?" test.  With pair, acc holds
+ * two weights per slot (scratch.accx) and lidf goes to the second.
+ * Returns the new count of touched slots. */
+static inline size_t
+acc_add(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
+    const bool pair, float idf, float lidf, uint32_t *tch, size_t nt)
+{
+	uint32_t j;
+
+	for (j = 0; j < n; j++) {
+		uint32_t s = post[j];
+		size_t at = pair ? 2 * (size_t)s : s;
+
+		if (j + ACC_PREFETCH < n)
+			__builtin_prefetch(
+			    &acc[pair ? 2 * (size_t)post[j + ACC_PREFETCH]
+			              : post[j + ACC_PREFETCH]]);
+		if (s >= nslots)
+			continue;
+		tch[nt] = s;
+		nt += acc[at] == 0;
+		acc[at] += idf;
+		if (pair)
+			acc[at + 1] += lidf;
+	}
+	return nt;
+}
+
 static int
 screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
     double threshold, size_t limit, bool all, struct ent_hits **out)
@@ -2438,15 +2551,22 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	struct cand *cand = NULL;
 	struct ent_hits *res = NULL;
 	uint64_t *keys = NULL;
-	uint8_t sok[SID_OTHER + 1];
+	uint8_t sok[SID_OTHER + 1], *bnd = NULL;
 	struct topk tk, tl;
-	float need;
+	float need_k, need_l, *acc;
 	size_t lmax;
-	bool ties, xscript, lettered;
+	bool ties, xscript, lettered, pair;
 	int rc = ENT_ENOMEM;
 
 	if (scratch_fit(sc, ix->nslots) != ENT_OK)
 		return ENT_ENOMEM;
+	/* a query with an abjad word weighs the lettered reserve by the
+	 * keys a Latin spelling can share (add_lettered) */
+	xscript = query_cross_script(qc);
+	pair = xscript && query_has_abjad(qc);
+	if (pair && scratch_fit_pair(sc, ix->nslots) != ENT_OK)
+		return ENT_ENOMEM;
+	acc = pair ? sc->accx : sc->acc;
 	if (sc->memo == NULL)
 		sc->memo = calloc(1, sizeof(*sc->memo)); /* NULL: no memo */
 	if (sc->memo != NULL)
@@ -2462,25 +2582,32 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	qc->cut = all ? 0 : threshold;
 	maxq = qc->nnames * 3 * NAME_TOK_MAX * KEYS_PER_TOK + qc->ndocs * 2 + 8;
 	if ((keys = malloc(maxq * sizeof(*keys))) == NULL ||
+	    (bnd = malloc(maxq)) == NULL ||
 	    (qk = malloc((maxq + TYPO_KEYS_MAX) * sizeof(*qk))) == NULL)
 		goto out;
 	for (j = 0; j < 3; j++)
 		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
 			if (!analysed_before(qc, j, i))
-				nq =
-				    name_keys(&qc->names[j][i], keys, nq, maxq);
+				nq = name_keys(
+				    &qc->names[j][i], keys, bnd, nq, maxq);
 	for (i = 0; i < qc->ndocs; i++) {
-		keys[nq++] = key_hash('D', qc->docs[i], strlen(qc->docs[i]));
-		keys[nq++] = key_hash('O', qc->ocr[i], strlen(qc->ocr[i]));
+		const char *d = qc->docs[i], *o = qc->ocr[i];
+
+		nq = key_put(keys, bnd, nq, key_hash('D', d, strlen(d)), false);
+		nq = key_put(keys, bnd, nq, key_hash('O', o, strlen(o)), false);
 	}
-	qsort(keys, nq, sizeof(*keys), u64_cmp);
+	for (i = 0; i < nq; i++)
+		qk[i] = (struct qkey){.key = keys[i], .bound = bnd[i]};
+	/* by key, a key also unbound first: that one is kept */
+	qsort(qk, nq, sizeof(*qk), qkey_key_cmp);
 	for (i = 0; i < nq && ix->capkeys > 0; i++) /* misses in parallel */
-		__builtin_prefetch(&ix->keys[keys[i] & (ix->capkeys - 1)]);
+		__builtin_prefetch(&ix->keys[qk[i].key & (ix->capkeys - 1)]);
 	for (i = 0, j = 0; i < nq; i++) {
-		if (i > 0 && keys[i] == keys[i - 1])
+		if (i > 0 && qk[i].key == qk[i - 1].key)
 			continue;
-		qk[j].key = keys[i];
-		qk[j].k = key_find(ix, keys[i]);
+		qk[j].key = qk[i].key;
+		qk[j].bound = qk[i].bound;
+		qk[j].k = key_find(ix, qk[i].key);
 		if (qk[j].k == NULL || qk[j].k->n == 0)
 			continue;
 		qk[j].idf = (float)log(
@@ -2495,36 +2622,18 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		const struct kent *k = qk[i].k;
 		float idf = qk[i].idf;
 
-		const uint32_t *post = k->post;
-		uint32_t n = k->n, nslots = ix->nslots;
-		float *acc = sc->acc;
-		uint32_t *tch;
-		size_t nt;
-
-		if (n > KEY_DF_SKIP && n > ix->live / 200 && sc->ntouched > 0)
+		if (k->n > KEY_DF_SKIP && k->n > ix->live / 200 &&
+		    sc->ntouched > 0)
 			break;
-		if (scratch_reserve(sc, n) != ENT_OK)
+		if (scratch_reserve(sc, k->n) != ENT_OK)
 			goto out;
-		/* The hot loop of candidate generation: a random access into
-		 * acc per posting (megabytes at 1M records).  Prefetch a few
-		 * postings ahead and append to the touched list without a
-		 * branch, so that the misses overlap instead of each one
-		 * waiting for a mispredicted "first touch?" test. */
-		tch = sc->touched;
-		nt = sc->ntouched;
-		for (j = 0; j < n; j++) {
-			uint32_t s = post[j];
-
-			if (j + ACC_PREFETCH < n)
-				__builtin_prefetch(
-				    &acc[post[j + ACC_PREFETCH]]);
-			if (s >= nslots)
-				continue;
-			tch[nt] = s;
-			nt += acc[s] == 0;
-			acc[s] += idf;
-		}
-		sc->ntouched = nt;
+		if (pair)
+			sc->ntouched = acc_add(k->post, k->n, ix->nslots, acc,
+			    true, idf, qk[i].bound ? 0 : idf, sc->touched,
+			    sc->ntouched);
+		else
+			sc->ntouched = acc_add(k->post, k->n, ix->nslots, acc,
+			    false, idf, 0, sc->touched, sc->ntouched);
 	}
 	if (sc->ccap < sc->ntouched + 1) {
 		size_t ncap = sc->ntouched + 1 + sc->ntouched / 2;
@@ -2538,7 +2647,6 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	cand = sc->cand;
 	kmax = limit * 3 > CAND_MAX ? limit * 3 : CAND_MAX;
 	ties = qc->has_dob || qc->q->nationality != NULL || qc->ndocs > 0;
-	xscript = query_cross_script(qc);
 	/* add_lettered takes the best CAND_XSCRIPT_MORE lettered ones
 	 * outside those kept (kmax, or up to CAND_TIES_MAX with the ties):
 	 * they are among the best this many lettered ones */
@@ -2556,17 +2664,19 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	/* Only candidates that can be among the best kmax (or tie with
 	 * them, when keep_ties will want them) are gathered, and for a
 	 * query in an abjad or syllabary those that can be among the best
-	 * lmax lettered ones. */
+	 * lmax lettered ones (by lacc). */
 	tk = (struct topk){sc->heap, 0, kmax, ties};
 	tl = (struct topk){(struct cand *)sc->heap + kmax, 0, lmax, false};
-	need = -1.0f;
+	need_k = -1.0f;
+	need_l = xscript ? -1.0f : INFINITY;
 	/* schema_ok per distinct schema, not per candidate: 0 not yet
 	 * known, 1 yes, 2 no */
 	memset(sok, 0, sizeof(sok));
 	for (i = 0; i < sc->ntouched; i++) {
 		uint32_t s = sc->touched[i];
 		uint8_t id;
-		float a;
+		float a, al;
+		struct cand lc;
 
 		/* sid is read only for a candidate whose weight can make it
 		 * among the best, few once the heaps are full, so it is only
@@ -2574,15 +2684,21 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		if (i + ACC_PREFETCH < sc->ntouched) {
 			uint32_t ps = sc->touched[i + ACC_PREFETCH];
 
-			if (need < 0)
+			if (need_k < 0 || need_l < 0)
 				__builtin_prefetch(&ix->sid[ps]);
-			__builtin_prefetch(&sc->acc[ps]);
+			__builtin_prefetch(&acc[pair ? 2 * (size_t)ps : ps]);
 		}
 		/* read and clear acc here, while its line is in cache,
 		 * rather than in a second random pass at the end */
-		a = sc->acc[s];
-		sc->acc[s] = 0;
-		if (a < need)
+		if (pair) {
+			a = acc[2 * (size_t)s];
+			al = acc[2 * (size_t)s + 1];
+			acc[2 * (size_t)s] = acc[2 * (size_t)s + 1] = 0;
+		} else {
+			a = al = acc[s];
+			acc[s] = 0;
+		}
+		if (a < need_k && al < need_l)
 			continue;
 		if ((id = ix->sid[s] & SID_SCHEMA) == 0)
 			continue; /* dead */
@@ -2596,17 +2712,20 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 				continue;
 		}
 		cand[nc].acc = a;
+		cand[nc].lacc = al;
 		cand[nc].slot = s;
 		lettered = xscript && (ix->sid[s] & SID_LETTERS);
+		lc = cand[nc];
+		lc.acc = al; /* the lettered heap's order */
 		if (!topk_wants(&tk, &cand[nc]) &&
-		    !(lettered && topk_wants(&tl, &cand[nc])))
+		    !(lettered && topk_wants(&tl, &lc)))
 			continue;
 		topk_push(&tk, &cand[nc]);
-		if (lettered)
-			topk_push(&tl, &cand[nc]);
-		need = topk_need(&tk);
-		if (xscript && topk_need(&tl) < need)
-			need = topk_need(&tl);
+		if (lettered) {
+			topk_push(&tl, &lc);
+			need_l = topk_need(&tl);
+		}
+		need_k = topk_need(&tk);
 		nc++;
 	}
 	sc->ntouched = 0; /* acc is all zero again */
@@ -2691,11 +2810,18 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	res = NULL;
 	rc = ENT_OK;
 out:
-	for (i = 0; i < sc->ntouched; i++)
-		sc->acc[sc->touched[i]] = 0;
+	for (i = 0; i < sc->ntouched; i++) {
+		size_t at = sc->touched[i];
+
+		if (pair)
+			acc[2 * at] = acc[2 * at + 1] = 0;
+		else
+			acc[at] = 0;
+	}
 	sc->ntouched = 0;
 	ent_hits_free(res);
 	free(keys);
+	free(bnd);
 	free(qk);
 	return rc;
 }

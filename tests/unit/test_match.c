@@ -883,6 +883,45 @@ a_latin_record_is_found_among_same_script_namesakes(void **state)
 	ent_index_free(ix);
 }
 
+/* The same, when those namesakes also have a name in letters, as the
+ * persons of a list that gives both: their Arabic-script words match the
+ * query's letter for letter, which no Latin spelling can, so the lettered
+ * reserve must rank by the keys a Latin spelling shares (skeletons), or
+ * 150 of them crowd out the Latin record among 1,000 that share its two
+ * commonest words. */
+static void
+a_latin_record_is_found_among_namesakes_written_both_ways(void **state)
+{
+	static const char *const syl[] = {
+	    "ka", "ro", "mi", "ten", "bu", "sol", "da", "vik", "lo", "pe"};
+	const char *names[] = {"محمد حسن رحمانی"};
+	struct ent_query q = {.schema = "Person", .names = names, .nnames = 1};
+	struct ent_index *ix;
+	struct ent_hits *h = NULL;
+	char id[32], name[64];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 1000; i++) {
+		snprintf(id, sizeof(id), "mh-%04zu", i);
+		snprintf(name, sizeof(name), "Mohammad Hasan %s%s%s",
+		    syl[i % 10], syl[i / 10 % 10], syl[i / 100 % 10]);
+		put(ix, rec(id, "Person", "name", name, NULL));
+		if (i >= 150)
+			continue;
+		snprintf(id, sizeof(id), "hr-%03zu", i);
+		put(ix, rec(id, "Person", "name", "حسن رحمانی", "name",
+		            "Hassan Rahmani", NULL));
+	}
+	put(ix, rec("latin", "Person", "name", "MOHAMMAD HASAN RAHMANI", NULL));
+	assert_int_equal(ent_index_screen(ix, &q, NULL, &h), ENT_OK);
+	assert_true(h->n >= 1);
+	assert_string_equal(h->hits[0].id, "latin");
+	ent_hits_free(h);
+	ent_index_free(ix);
+}
+
 /* An abjad word has one folded reading where Latin spellings have
  * several (ض is z in Persian and Urdu names, ت+ص is "tiss"): the index
  * must offer the Latin records as candidates, both ways round, and for
@@ -966,6 +1005,8 @@ main(void)
 	    cmocka_unit_test(a_birth_date_finds_the_one_among_many_namesakes),
 	    cmocka_unit_test(
 	        the_best_candidate_survives_thousands_of_weaker_ones),
+	    cmocka_unit_test(
+	        a_latin_record_is_found_among_namesakes_written_both_ways),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
