@@ -59,6 +59,9 @@
 /* A key listing more records than this is only used when it is the only
  * evidence: it cannot tell candidates apart, only cost time. */
 #define KEY_DF_SKIP 5000
+/* ...except, for a query with an abjad word, this many postings of
+ * common keys a Latin spelling can share (screen_locked) */
+#define XSCRIPT_COMMON 12000
 /* How far ahead the postings loop prefetches accumulator cells: about as
  * many cycles as a miss to the last-level cache takes, so that several
  * are in flight (16 left the loop still waiting on its loads at 1M). */
@@ -2556,6 +2559,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	float need_k, need_l, *acc;
 	size_t lmax;
 	bool ties, xscript, lettered, pair;
+	size_t xcommon = 0;
 	int rc = ENT_ENOMEM;
 
 	if (scratch_fit(sc, ix->nslots) != ENT_OK)
@@ -2623,8 +2627,18 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		float idf = qk[i].idf;
 
 		if (k->n > KEY_DF_SKIP && k->n > ix->live / 200 &&
-		    sc->ntouched > 0)
-			break;
+		    sc->ntouched > 0) {
+			/* the rarer keys of a query with an abjad word may
+			 * have found only the records in its script: the
+			 * common skeletons a Latin spelling shares are still
+			 * read, up to XSCRIPT_COMMON postings */
+			if (!pair ||
+			    (!qk[i].bound && xcommon + k->n > XSCRIPT_COMMON))
+				break; /* the keys after are as common */
+			if (qk[i].bound)
+				continue;
+			xcommon += k->n;
+		}
 		if (scratch_reserve(sc, k->n) != ENT_OK)
 			goto out;
 		if (pair)
