@@ -1800,38 +1800,28 @@ scratch_free(struct scratch *s)
 	free(s);
 }
 
-/* The accumulator sized for nslots; the rest grows as a query needs. */
+/* *acc sized for nslots slots of per floats each (zero when grown). */
 static int
-scratch_fit(struct scratch *s, uint32_t nslots)
+acc_fit(float **acc, uint32_t *cap, uint32_t nslots, size_t per)
 {
-	if (s->cap < nslots) {
+	if (*cap < nslots) {
 		uint32_t nc = nslots + nslots / 4 + 1024;
-		float *na = calloc(nc, sizeof(*na));
+		float *na = calloc(per * nc, sizeof(*na));
 
 		if (na == NULL)
 			return ENT_ENOMEM;
-		free(s->acc);
-		s->acc = na;
-		s->cap = nc;
+		free(*acc);
+		*acc = na;
+		*cap = nc;
 	}
 	return ENT_OK;
 }
 
-/* accx sized for nslots, for a query with an abjad word. */
+/* The accumulator sized for nslots; the rest grows as a query needs. */
 static int
-scratch_fit_pair(struct scratch *s, uint32_t nslots)
+scratch_fit(struct scratch *s, uint32_t nslots)
 {
-	if (s->capx < nslots) {
-		uint32_t nc = nslots + nslots / 4 + 1024;
-		float *na = calloc(2 * (size_t)nc, sizeof(*na));
-
-		if (na == NULL)
-			return ENT_ENOMEM;
-		free(s->accx);
-		s->accx = na;
-		s->capx = nc;
-	}
-	return ENT_OK;
+	return acc_fit(&s->acc, &s->cap, nslots, 1);
 }
 
 /* ---- the admission gate ---------------------------------------------- */
@@ -2161,31 +2151,17 @@ cand_before(const struct cand *x, const struct cand *y)
 	       (x->acc == y->acc && slot_mix(x->slot) < slot_mix(y->slot));
 }
 
-/* True if a query name has a word from an abjad or a syllabary. */
+/* True if a query name has a word with one of flags (TK_ABJAD: from an
+ * abjad; TK_SYLL: from a syllabary). */
 static bool
-query_cross_script(const struct qctx *qc)
+query_has_word(const struct qctx *qc, uint8_t flags)
 {
 	size_t j, i, t;
 
 	for (j = 0; j < 3; j++)
 		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
 			for (t = 0; t < qc->names[j][i].n; t++)
-				if (qc->names[j][i].t[t].flags &
-				    (TK_ABJAD | TK_SYLL))
-					return true;
-	return false;
-}
-
-/* True if a query name has a word from an abjad. */
-static bool
-query_has_abjad(const struct qctx *qc)
-{
-	size_t j, i, t;
-
-	for (j = 0; j < 3; j++)
-		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
-			for (t = 0; t < qc->names[j][i].n; t++)
-				if (qc->names[j][i].t[t].flags & TK_ABJAD)
+				if (qc->names[j][i].t[t].flags & flags)
 					return true;
 	return false;
 }
@@ -2566,9 +2542,9 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		return ENT_ENOMEM;
 	/* a query with an abjad word weighs the lettered reserve by the
 	 * keys a Latin spelling can share (add_lettered) */
-	xscript = query_cross_script(qc);
-	pair = xscript && query_has_abjad(qc);
-	if (pair && scratch_fit_pair(sc, ix->nslots) != ENT_OK)
+	xscript = query_has_word(qc, TK_ABJAD | TK_SYLL);
+	pair = query_has_word(qc, TK_ABJAD);
+	if (pair && acc_fit(&sc->accx, &sc->capx, ix->nslots, 2) != ENT_OK)
 		return ENT_ENOMEM;
 	acc = pair ? sc->accx : sc->acc;
 	if (sc->memo == NULL)
