@@ -677,7 +677,8 @@ mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm,
 
 /* The most keys name_keys makes of one token: exact, skeleton, prefix,
  * joined with the next (exact and skeleton), a particle joined to it,
- * and the other readings of an abjad word (abjad_keys). */
+ * and the other readings of an abjad word (abjad_keys) or of a Latin
+ * word with a j after a vowel (j_key, also for the joined pair). */
 #define KEYS_PER_TOK 9
 
 /* Append key to keys[n] and, when bound is not NULL, whether only a
@@ -732,6 +733,35 @@ abjad_keys(const struct ntok *t, uint64_t *keys, uint8_t *bound, size_t n)
 	return n;
 }
 
+/* In a skeleton a j after a vowel is a glide (Sergej = Sergey, Maja =
+ * Maya), but the Latin spellings of Arabic names write the consonant so
+ * (Majid, Raja, Mujahid), where the Arabic script writes no vowel before
+ * it: مجيد folds to mjid, MJT, and Majid's skeleton is MT.  A Latin word
+ * with a j after a vowel also keys the reading with that j a consonant
+ * (as in dj), so that the Arabic spelling finds it.  Returns the new
+ * count; at most 1 key. */
+static size_t
+j_key(const char *s, size_t l, uint64_t *keys, uint8_t *bound, size_t n)
+{
+	char v[2 * TOK_LEN_MAX + 2], sk[TOK_LEN_MAX + 1];
+	size_t i, k = 0, skl;
+	bool hit = false;
+
+	for (i = 0; i < l && k + 2 < sizeof(v); i++) {
+		if (s[i] == 'j' && i > 0 &&
+		    strchr("aeiouy", s[i - 1]) != NULL) {
+			v[k++] = 'd'; /* dj: a consonant wherever it stands */
+			hit = true;
+		}
+		v[k++] = s[i];
+	}
+	if (!hit || i < l)
+		return n;
+	skl = name_skeleton(v, k, sk);
+	return skl >= 2 ? key_put(keys, bound, n, key_hash('S', sk, skl), false)
+	                : n;
+}
+
 /* The keys of one analysed name, appended to keys[] (up to max); with
  * bound not NULL, bound[i] says whether keys[i] is bound to the script
  * of its word (key_put). */
@@ -778,6 +808,8 @@ name_keys(const struct nname *nm, uint64_t *keys, uint8_t *bound, size_t n,
 			    key_hash('S', t->sk, t->sklen), false);
 		if (abjad)
 			n = abjad_keys(t, keys, bound, n);
+		else if (!(t->flags & TK_SYLL))
+			n = j_key(t->s, t->len, keys, bound, n);
 		if (t->len >= 6 && !(t->flags & TK_NUM))
 			n = key_put(
 			    keys, bound, n, key_hash('P', t->s, 4), abjad);
@@ -809,6 +841,8 @@ name_keys(const struct nname *nm, uint64_t *keys, uint8_t *bound, size_t n,
 			if (skl >= 2)
 				n = key_put(keys, bound, n,
 				    key_hash('S', sk, skl), false);
+			if (!hard)
+				n = j_key(s, l, keys, bound, n);
 		}
 	}
 	return n;

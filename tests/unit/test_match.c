@@ -962,9 +962,10 @@ a_latin_record_with_common_words_is_reached_from_arabic(void **state)
 }
 
 /* An abjad word has one folded reading where Latin spellings have
- * several (ض is z in Persian and Urdu names, ت+ص is "tiss"): the index
- * must offer the Latin records as candidates, both ways round, and for
- * two words written as one. */
+ * several (ض is z in Persian and Urdu names, ت+ص is "tiss"), and a Latin
+ * j after a vowel is a glide in one name and a consonant in another: the
+ * index must offer the Latin records as candidates, both ways round, and
+ * for two words written as one. */
 static void
 abjad_words_reach_their_latin_spellings(void **state)
 {
@@ -977,6 +978,9 @@ abjad_words_reach_their_latin_spellings(void **state)
 	    {"INTISSAR", "انتصار"},
 	    /* joined: an abjad "hs" is h + s, not Wade-Giles hs */
 	    {"حسن رحمانی", "HASANRAHMANI"},
+	    /* a Latin j after a vowel is the consonant of مجاهد, رجا */
+	    {"مجاهد", "MUJAHID"},
+	    {"رجا", "RAJA"},
 	};
 	struct ent_index *ix;
 	struct ent_hits *h;
