@@ -61,6 +61,13 @@ static const char fold_rules[] =
     "וו>w;[:L:]{ו>u;ו>v;[:L:]{י>i;י>y;"
     "א>a;ב>b;ג>g;ד>d;ה>h;ז>z;ח>h;ט>t;[כך]>k;ל>l;[מם]>m;[נן]>n;ס>s;ע>;"
     "פ>p;ף>f;[צץ]>ts;ק>k;ר>r;ש>sh;ת>t;[׳״]>;"
+    /* Devanagari, as Hindi names are spelled: च is ch (छ, which ICU
+     * writes ch), श and ष sh, ृ ri (कृष्ण Krishna), a last ंह ngh (सिंह
+     * Singh); a word's last consonant drops its inherent a (अजय Ajay,
+     * चौहान Chauhan) unless it ends a cluster (मित्र Mitra, कृष्ण) */
+    "च>छ;ृ>\u094Dरि;ंह$>न\u094Dघ\u094D;"
+    "[शष]\u094D>sh;[शष]}[\u093E-\u094C]>sh;[शष]$>sh;[शष]>sha;"
+    "[[[:Devanagari:]-[\u094D]]a]{([क-ह])$>$1\u094D;"
     "::Any-Latin;::Latin-ASCII;";
 
 static pthread_mutex_t init_mu = PTHREAD_MUTEX_INITIALIZER;

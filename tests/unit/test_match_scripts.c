@@ -47,6 +47,13 @@ static const struct pair pairs[] = {
     {"Person", "Zhuge Liang", "諸葛亮", true},
     {"Person", "Sima Yi", "司马懿", true},
     {"Person", "Namgung Min", "남궁민", true},
+    /* Hindi names as spelled in Latin letters (were 0.48, 0.12, 0.52) */
+    {"Person", "Ajay Chauhan", "अजय चौहान", true},
+    {"Person", "Dinesh Singh", "दिनेश सिंह", true},
+    {"Person", "Krishna Kumar", "कृष्ण कुमार", true},
+    /* Yahya Haqqani met "ajaya cauhana", folded letter for letter, at
+     * 0.92 */
+    {"Person", "يحيى حقانی", "अजय चौहान", false},
     {"Person", "Hwangbo Kwan", "황보관", true},
     {"Person", "Zeng Guofan", "曾国藩", true},
     {"Person", "Zhai Xin", "翟欣", true},

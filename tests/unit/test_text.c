@@ -94,6 +94,24 @@ arabic_and_hebrew_fold_to_consonant_spellings(void **st)
 	expect_fold("ג'ורג' וושינגטון", "jurj wshingtun");
 }
 
+/* Hindi names as they are spelled in Latin letters, not letter for letter
+ * (ISO 15919 would give "ajaya cauhana", "dinesa sinha"). */
+static void
+devanagari_folds_as_hindi_names_are_spelled(void **st)
+{
+	(void)st;
+	expect_fold("अजय चौहान", "ajay chauhan"); /* last a dropped, ch */
+	expect_fold("दिनेश सिंह", "dinesh singh");  /* sh, a last ngh */
+	expect_fold("राहुल शर्मा", "rahul sharma");
+	expect_fold("आशीष", "ashish");
+	expect_fold("शक", "shak");
+	/* a word ending in a cluster keeps its a */
+	expect_fold("मित्र", "mitra");
+	expect_fold("कृष्ण", "krishna"); /* and ृ is ri */
+	expect_fold("अमृत", "amrit");
+	expect_fold("सुनीता", "sunita"); /* a written vowel stays */
+}
+
 static void
 han_and_hangul_group_family_and_given_name(void **st)
 {
@@ -269,6 +287,7 @@ main(void)
 	    cmocka_unit_test(apostrophes_join_and_punctuation_splits),
 	    cmocka_unit_test(cyrillic_uses_english_style_romanisation),
 	    cmocka_unit_test(arabic_and_hebrew_fold_to_consonant_spellings),
+	    cmocka_unit_test(devanagari_folds_as_hindi_names_are_spelled),
 	    cmocka_unit_test(han_and_hangul_group_family_and_given_name),
 	    cmocka_unit_test(script_detection_names_the_majority_script),
 	    cmocka_unit_test(invalid_utf8_and_nul_are_rejected),
