@@ -63,11 +63,13 @@ static const char fold_rules[] =
     "פ>p;ף>f;[צץ]>ts;ק>k;ר>r;ש>sh;ת>t;[׳״]>;"
     /* Devanagari, as Hindi names are spelled: च is ch (छ, which ICU
      * writes ch), श and ष sh, ृ ri (कृष्ण Krishna), a last ंह ngh (सिंह
-     * Singh); a word's last consonant drops its inherent a (अजय Ajay,
-     * चौहान Chauhan) unless it ends a cluster (मित्र Mitra, कृष्ण) */
-    "च>छ;ृ>\\u094Dरि;ंह$>न\\u094Dघ\\u094D;"
+     * Singh); a word's last consonant (with or without a nukta) drops
+     * its inherent a (अजय Ajay, चौहान Chauhan, पहाड़ Pahar) unless it
+     * ends a cluster (मित्र Mitra, कृष्ण) */
+    "[[[:Devanagari:]-[\\u094D]]a]{च$>छ\\u094D;च>छ;"
+    "ृ>\\u094Dरि;ंह$>न\\u094Dघ\\u094D;"
     "[शष]\\u094D>sh;[शष]}[\\u093E-\\u094C]>sh;[शष]$>sh;[शष]>sha;"
-    "[[[:Devanagari:]-[\\u094D]]a]{([क-ह])$>$1\\u094D;"
+    "[[[:Devanagari:]-[\\u094D]]a]{([क-ह]\\u093C?)$>$1\\u094D;"
     "::Any-Latin;::Latin-ASCII;";
 
 static pthread_mutex_t init_mu = PTHREAD_MUTEX_INITIALIZER;

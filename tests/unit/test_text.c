@@ -105,6 +105,8 @@ devanagari_folds_as_hindi_names_are_spelled(void **st)
 	expect_fold("राहुल शर्मा", "rahul sharma");
 	expect_fold("आशीष", "ashish");
 	expect_fold("शक", "shak");
+	expect_fold("पंच", "panch");   /* a last च too */
+	expect_fold("पहाड़", "pahar"); /* and a consonant with a nukta */
 	/* a word ending in a cluster keeps its a */
 	expect_fold("मित्र", "mitra");
 	expect_fold("कृष्ण", "krishna"); /* and ृ is ri */
