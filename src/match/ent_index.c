@@ -2523,6 +2523,14 @@ cut_by_qual(const struct ent_index *ix, const struct qctx *qc,
 	return j;
 }
 
+/* Where slot s's (first) weight is in the accumulator: with pair, two
+ * floats per slot. */
+static inline size_t
+acc_at(bool pair, uint32_t s)
+{
+	return pair ? 2 * (size_t)s : s;
+}
+
 /* The hot loop of candidate generation: idf added to the weight of each
  * slot in post, a random access into acc per posting (megabytes at 1M
  * records).  It prefetches a few postings ahead and appends to the touched
@@ -2538,12 +2546,11 @@ acc_add(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
 
 	for (j = 0; j < n; j++) {
 		uint32_t s = post[j];
-		size_t at = pair ? 2 * (size_t)s : s;
+		size_t at = acc_at(pair, s);
 
 		if (j + ACC_PREFETCH < n)
 			__builtin_prefetch(
-			    &acc[pair ? 2 * (size_t)post[j + ACC_PREFETCH]
-			              : post[j + ACC_PREFETCH]]);
+			    &acc[acc_at(pair, post[j + ACC_PREFETCH])]);
 		if (s >= nslots)
 			continue;
 		tch[nt] = s;
@@ -2710,17 +2717,15 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 
 			if (need_k < 0 || need_l < 0)
 				__builtin_prefetch(&ix->sid[ps]);
-			__builtin_prefetch(&acc[pair ? 2 * (size_t)ps : ps]);
+			__builtin_prefetch(&acc[acc_at(pair, ps)]);
 		}
 		/* read and clear acc here, while its line is in cache,
 		 * rather than in a second random pass at the end */
+		a = al = acc[acc_at(pair, s)];
+		acc[acc_at(pair, s)] = 0;
 		if (pair) {
-			a = acc[2 * (size_t)s];
-			al = acc[2 * (size_t)s + 1];
-			acc[2 * (size_t)s] = acc[2 * (size_t)s + 1] = 0;
-		} else {
-			a = al = acc[s];
-			acc[s] = 0;
+			al = acc[acc_at(pair, s) + 1];
+			acc[acc_at(pair, s) + 1] = 0;
 		}
 		if (a < need_k && al < need_l)
 			continue;
@@ -2835,12 +2840,11 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	rc = ENT_OK;
 out:
 	for (i = 0; i < sc->ntouched; i++) {
-		size_t at = sc->touched[i];
+		size_t at = acc_at(pair, sc->touched[i]);
 
+		acc[at] = 0;
 		if (pair)
-			acc[2 * at] = acc[2 * at + 1] = 0;
-		else
-			acc[at] = 0;
+			acc[at + 1] = 0;
 	}
 	sc->ntouched = 0;
 	ent_hits_free(res);
