@@ -140,6 +140,7 @@ struct ent_index {
 	 * else 1 + index into schemas[] (SID_OTHER: look at the record);
 	 * SID_LETTERS: the record has a name in letters */
 	uint8_t *sid;
+	uint8_t *nwords;   /* by slot: the fewest words of any of its names */
 	struct qual *qual; /* by slot */
 	const struct ent_schema *schemas[SID_OTHER - 1];
 	size_t nschemas;
@@ -681,6 +682,18 @@ mname_load(const struct mrec *m, const struct mname *mn, struct nname *nm,
  * word with a j after a vowel (j_key, also for the joined pair). */
 #define KEYS_PER_TOK 9
 
+/* The words of an analysed name that say who it is: not titles, legal
+ * forms or particles. */
+static size_t
+name_words(const struct nname *nm)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < nm->n; i++)
+		w += !(nm->t[i].flags & (TK_TITLE | TK_LEGAL | TK_WEAK));
+	return w;
+}
+
 /* Append key to keys[n] and, when bound is not NULL, whether only a
  * record with a name in the query word's own script can have it: the
  * exact spelling of an abjad word (mhmd), which no Latin spelling has,
@@ -892,6 +905,7 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	size_t nk = 0, maxk, i, pos;
 	struct nname *nm = NULL;
 	uint32_t slot;
+	uint8_t nwords = 0;
 	bool found;
 	int rc = ENT_ENOMEM;
 
@@ -909,6 +923,9 @@ index_insert(struct ent_index *ix, struct mrec *m)
 		if ((ns = realloc(ix->sid, nc)) == NULL)
 			return ENT_ENOMEM;
 		ix->sid = ns;
+		if ((ns = realloc(ix->nwords, nc)) == NULL)
+			return ENT_ENOMEM;
+		ix->nwords = ns;
 		if ((nq = realloc(ix->qual, nc * sizeof(*nq))) == NULL)
 			return ENT_ENOMEM;
 		ix->qual = nq;
@@ -921,8 +938,13 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	    (nm = malloc(sizeof(*nm))) == NULL)
 		goto out;
 	for (i = 0; i < m->nnames; i++) {
+		size_t w;
+
 		mname_load(m, &m->names[i], nm, NULL);
 		nk = name_keys(nm, keys, NULL, nk, maxk);
+		w = name_words(nm);
+		if (i == 0 || w < nwords)
+			nwords = (uint8_t)(w < UINT8_MAX ? w : UINT8_MAX);
 	}
 	for (i = 0; i < m->ndocs; i++) {
 		char o[DOC_MAX + 1];
@@ -957,6 +979,7 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	ix->sid[slot] = (uint8_t)((i < ix->nschemas ? i + 1 : SID_OTHER) |
 	                          (mrec_has_letters(m) ? SID_LETTERS : 0));
 	qual_of(m, &ix->qual[slot]);
+	ix->nwords[slot] = nwords;
 	ix->nslots++;
 	ix->live++;
 	rc = ENT_OK;
@@ -1174,6 +1197,7 @@ ent_index_free(struct ent_index *ix)
 	free(ix->recs);
 	free(ix->qual);
 	free(ix->sid);
+	free(ix->nwords);
 	free(ix->keys);
 	free(ix->ids);
 	pthread_rwlock_destroy(ix->lock);
@@ -2164,6 +2188,7 @@ struct cand {
 	float acc;
 	float lacc; /* the weight of the keys not bound to a script */
 	uint32_t slot;
+	uint8_t extra; /* words of its shortest name past the query's */
 	double score;
 };
 
@@ -2177,12 +2202,32 @@ slot_mix(uint32_t slot)
 	return slot * 0x9E3779B1u;
 }
 
-/* Whether candidate x comes before y: more weight first, then slot_mix. */
+/* Whether candidate x comes before y: more weight first; of equal weight,
+ * the one whose shortest name has fewer words the query does not have,
+ * since those would go unmatched (of a thousand records found only by
+ * the key of ZAHID, "Mohammad Zahid" before "Zahid Khan Afridi"); then
+ * slot_mix. */
 static inline bool
 cand_before(const struct cand *x, const struct cand *y)
 {
-	return x->acc > y->acc ||
-	       (x->acc == y->acc && slot_mix(x->slot) < slot_mix(y->slot));
+	if (x->acc != y->acc)
+		return x->acc > y->acc;
+	if (x->extra != y->extra)
+		return x->extra < y->extra;
+	return slot_mix(x->slot) < slot_mix(y->slot);
+}
+
+/* The most words (name_words) of any of the query's names. */
+static size_t
+query_words(const struct qctx *qc)
+{
+	size_t j, i, w, most = 0;
+
+	for (j = 0; j < 3; j++)
+		for (i = 0; qc->names[j] != NULL && i < qc->nnames; i++)
+			if ((w = name_words(&qc->names[j][i])) > most)
+				most = w;
+	return most;
 }
 
 /* True if a query name has a word with one of flags (TK_ABJAD: from an
@@ -2574,7 +2619,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	uint8_t sok[SID_OTHER + 1], *bnd = NULL;
 	struct topk tk, tl;
 	float need_k, need_l, *acc;
-	size_t lmax;
+	size_t lmax, qwords;
 	bool ties, xscript, lettered, pair;
 	size_t xcommon = 0;
 	int rc = ENT_ENOMEM;
@@ -2584,6 +2629,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	/* a query with an abjad word weighs the lettered reserve by the
 	 * keys a Latin spelling can share (add_lettered) */
 	xscript = query_has_word(qc, TK_ABJAD | TK_SYLL);
+	qwords = query_words(qc);
 	pair = query_has_word(qc, TK_ABJAD);
 	if (pair && acc_fit(&sc->accx, &sc->capx, ix->nslots, 2) != ENT_OK)
 		return ENT_ENOMEM;
@@ -2709,14 +2755,16 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		float a, al;
 		struct cand lc;
 
-		/* sid is read only for a candidate whose weight can make it
-		 * among the best, few once the heaps are full, so it is only
-		 * fetched ahead until then */
+		/* sid and nwords are read only for a candidate whose weight can
+		 * make it among the best, few once the heaps are full, so they
+		 * are only fetched ahead until then */
 		if (i + ACC_PREFETCH < sc->ntouched) {
 			uint32_t ps = sc->touched[i + ACC_PREFETCH];
 
-			if (need_k < 0 || need_l < 0)
+			if (need_k < 0 || need_l < 0) {
 				__builtin_prefetch(&ix->sid[ps]);
+				__builtin_prefetch(&ix->nwords[ps]);
+			}
 			__builtin_prefetch(&acc[acc_at(pair, ps)]);
 		}
 		/* read and clear acc here, while its line is in cache,
@@ -2743,6 +2791,9 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		cand[nc].acc = a;
 		cand[nc].lacc = al;
 		cand[nc].slot = s;
+		cand[nc].extra =
+		    (uint8_t)(ix->nwords[s] > qwords ? ix->nwords[s] - qwords
+		                                     : 0);
 		lettered = xscript && (ix->sid[s] & SID_LETTERS);
 		lc = cand[nc];
 		lc.acc = al; /* the lettered heap's order */

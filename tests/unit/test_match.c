@@ -961,6 +961,33 @@ a_latin_record_with_common_words_is_reached_from_arabic(void **state)
 	ent_index_free(ix);
 }
 
+/* A thousand records are found by the same keys and weigh the same; only
+ * the best few are scored.  The one whose name has no word past the
+ * query's must be among them, whatever the order of the postings: FAZAL
+ * RAHIM, not only "Fazal Rahim Kamiro" and the like. */
+static void
+a_whole_name_comes_first_among_equal_namesakes(void **state)
+{
+	struct ent_index *ix;
+	char id[32], name[64], w[16];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 1000; i++) {
+		made_up_word(i, 3, w, sizeof(w));
+		snprintf(id, sizeof(id), "fr-%04zu", i);
+		snprintf(name, sizeof(name), "Fazal Rahim %s", w);
+		put(ix, rec(id, "Person", "name", name, NULL));
+		if (i == 500)
+			put(ix, rec("whole", "Person", "name", "FAZAL RAHIM",
+			            NULL));
+	}
+	assert_best(ix, "Fazal Rahim", "whole");
+	assert_best(ix, "فضل رحيم", "whole");
+	ent_index_free(ix);
+}
+
 /* An abjad word has one folded reading where Latin spellings have
  * several (ض is z in Persian and Urdu names, ت+ص is "tiss"), and a Latin
  * j after a vowel is a glide in one name and a consonant in another: the
@@ -1052,6 +1079,7 @@ main(void)
 	        a_latin_record_is_found_among_namesakes_written_both_ways),
 	    cmocka_unit_test(
 	        a_latin_record_with_common_words_is_reached_from_arabic),
+	    cmocka_unit_test(a_whole_name_comes_first_among_equal_namesakes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
