@@ -62,6 +62,12 @@
 /* ...except, for a query with an abjad word, this many postings of
  * common keys a Latin spelling can share (screen_locked) */
 #define XSCRIPT_COMMON 12000
+/* ...and past that, up to this many postings of the common keys left
+ * add their weight to the records already found, without adding records:
+ * among the thousand found by ZAHID, the one that is also MOHAMMAD
+ * (23,000 postings) comes first (bench/README.md, eighth screening
+ * round). */
+#define XSCRIPT_BOOST 50000
 /* How far ahead the postings loop prefetches accumulator cells: about as
  * many cycles as a miss to the last-level cache takes, so that several
  * are in flight (16 left the loop still waiting on its loads at 1M). */
@@ -2607,6 +2613,47 @@ acc_add(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
 	return nt;
 }
 
+/* acc_add for a key too common to bring candidates: its weight goes only
+ * to the slots already touched. */
+static inline void
+acc_boost(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
+    const bool pair, float idf, float lidf)
+{
+	uint32_t j;
+
+	for (j = 0; j < n; j++) {
+		uint32_t s = post[j];
+		size_t at = acc_at(pair, s);
+
+		if (j + ACC_PREFETCH < n)
+			__builtin_prefetch(
+			    &acc[acc_at(pair, post[j + ACC_PREFETCH])]);
+		if (s >= nslots || acc[at] == 0)
+			continue;
+		acc[at] += idf;
+		if (pair)
+			acc[at + 1] += lidf;
+	}
+}
+
+/* After the keys that brought the candidates (screen_locked), the common
+ * keys from qk[i] on that a Latin spelling can share, up to XSCRIPT_BOOST
+ * postings in all, add their weight to the candidates that have them. */
+static void
+boost_common(const struct ent_index *ix, const struct qkey *qk, size_t i,
+    size_t nq, float *acc)
+{
+	size_t done = 0;
+
+	for (; i < nq; i++) {
+		if (qk[i].bound || done + qk[i].k->n > XSCRIPT_BOOST)
+			continue;
+		done += qk[i].k->n;
+		acc_boost(qk[i].k->post, qk[i].k->n, ix->nslots, acc, true,
+		    qk[i].idf, qk[i].idf);
+	}
+}
+
 static int
 screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
     double threshold, size_t limit, bool all, struct ent_hits **out)
@@ -2694,10 +2741,14 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 			/* the rarer keys of a query with an abjad word may
 			 * have found only the records in its script: the
 			 * common skeletons a Latin spelling shares are still
-			 * read, up to XSCRIPT_COMMON postings */
-			if (!pair ||
-			    (!qk[i].bound && xcommon + k->n > XSCRIPT_COMMON))
+			 * read, up to XSCRIPT_COMMON postings, and past that
+			 * weigh the records found (boost_common) */
+			if (!pair)
 				break; /* the keys after are as common */
+			if (!qk[i].bound && xcommon + k->n > XSCRIPT_COMMON) {
+				boost_common(ix, qk, i, nq, acc);
+				break;
+			}
 			if (qk[i].bound)
 				continue;
 			xcommon += k->n;

@@ -988,6 +988,37 @@ a_whole_name_comes_first_among_equal_namesakes(void **state)
 	ent_index_free(ix);
 }
 
+/* Past the postings an Arabic-script query reads of common keys, the
+ * common keys left still weigh the records found: of the thousand found
+ * by ZAHID, ZAHID MOHAMMAD is also one of 13,000 Mohammads and must
+ * come first. */
+static void
+common_words_weigh_the_records_found_from_arabic(void **state)
+{
+	struct ent_index *ix;
+	char id[32], name[64], w[16];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ent_index_new(&ix), ENT_OK);
+	for (i = 0; i < 13000; i++) {
+		made_up_word(i, 4, w, sizeof(w));
+		snprintf(id, sizeof(id), "m-%05zu", i);
+		snprintf(name, sizeof(name), "Mohammad %s", w);
+		put(ix, rec(id, "Person", "name", name, NULL));
+		if (i >= 1000)
+			continue;
+		snprintf(id, sizeof(id), "z-%04zu", i);
+		snprintf(name, sizeof(name), "%s Zahid", w);
+		put(ix, rec(id, "Person", "name", name, NULL));
+		if (i == 500)
+			put(ix, rec("latin", "Person", "name", "ZAHID MOHAMMAD",
+			            NULL));
+	}
+	assert_best(ix, "محمد زاهد", "latin");
+	ent_index_free(ix);
+}
+
 /* An abjad word has one folded reading where Latin spellings have
  * several (ض is z in Persian and Urdu names, ت+ص is "tiss"), and a Latin
  * j after a vowel is a glide in one name and a consonant in another: the
@@ -1080,6 +1111,7 @@ main(void)
 	    cmocka_unit_test(
 	        a_latin_record_with_common_words_is_reached_from_arabic),
 	    cmocka_unit_test(a_whole_name_comes_first_among_equal_namesakes),
+	    cmocka_unit_test(common_words_weigh_the_records_found_from_arabic),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
