@@ -78,11 +78,14 @@
 enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 
 /* sid: the low seven bits are the schema (0 dead, SID_OTHER: look at the
- * record), the high bit SID_LETTERS that the record has a name written
- * in letters, neither abjad nor syllables (see CAND_XSCRIPT_MORE) */
+ * record), bit 7 SID_LETTERS that the record has a name written in
+ * letters, neither abjad nor syllables (see CAND_XSCRIPT_MORE), and the
+ * high byte the fewest words of any of its names (name_words), which
+ * orders candidates of equal weight (cand_before) */
 #define SID_OTHER 127
 #define SID_SCHEMA 0x7F
 #define SID_LETTERS 0x80
+#define SID_WORDS_SHIFT 8
 
 struct mname {
 	uint32_t tok0;
@@ -141,12 +144,13 @@ struct ent_index {
 	struct pool *pool;   /* batch threads; a pointer for the same reason */
 	struct spool *spool; /* query scratch and admission; the same */
 	struct mrec **recs;  /* by slot */
-	/* by slot, what candidate filtering reads, so that it touches one
-	 * byte per candidate rather than a record: in SID_SCHEMA 0 dead,
+	/* by slot, what candidate filtering reads, so that it touches two
+	 * bytes per candidate rather than a record: in SID_SCHEMA 0 dead,
 	 * else 1 + index into schemas[] (SID_OTHER: look at the record);
-	 * SID_LETTERS: the record has a name in letters */
-	uint8_t *sid;
-	uint8_t *nwords;   /* by slot: the fewest words of any of its names */
+	 * SID_LETTERS: the record has a name in letters; its words above
+	 * SID_WORDS_SHIFT (in an array of their own they cost border
+	 * queries a second cache miss per candidate, 10 % of their CPU) */
+	uint16_t *sid;
 	struct qual *qual; /* by slot */
 	const struct ent_schema *schemas[SID_OTHER - 1];
 	size_t nschemas;
@@ -920,18 +924,15 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	if (ix->nslots == ix->capslots) {
 		uint32_t nc = ix->capslots ? ix->capslots * 2 : 1024;
 		struct mrec **nr = realloc(ix->recs, nc * sizeof(*nr));
-		uint8_t *ns;
+		uint16_t *ns;
 		struct qual *nq;
 
 		if (nr == NULL)
 			return ENT_ENOMEM;
 		ix->recs = nr;
-		if ((ns = realloc(ix->sid, nc)) == NULL)
+		if ((ns = realloc(ix->sid, nc * sizeof(*ns))) == NULL)
 			return ENT_ENOMEM;
 		ix->sid = ns;
-		if ((ns = realloc(ix->nwords, nc)) == NULL)
-			return ENT_ENOMEM;
-		ix->nwords = ns;
 		if ((nq = realloc(ix->qual, nc * sizeof(*nq))) == NULL)
 			return ENT_ENOMEM;
 		ix->qual = nq;
@@ -982,10 +983,10 @@ index_insert(struct ent_index *ix, struct mrec *m)
 		;
 	if (i == ix->nschemas && i < SID_OTHER - 1)
 		ix->schemas[ix->nschemas++] = m->schema;
-	ix->sid[slot] = (uint8_t)((i < ix->nschemas ? i + 1 : SID_OTHER) |
-	                          (mrec_has_letters(m) ? SID_LETTERS : 0));
+	ix->sid[slot] = (uint16_t)((i < ix->nschemas ? i + 1 : SID_OTHER) |
+	                           nwords << SID_WORDS_SHIFT |
+	                           (mrec_has_letters(m) ? SID_LETTERS : 0));
 	qual_of(m, &ix->qual[slot]);
-	ix->nwords[slot] = nwords;
 	ix->nslots++;
 	ix->live++;
 	rc = ENT_OK;
@@ -1203,7 +1204,6 @@ ent_index_free(struct ent_index *ix)
 	free(ix->recs);
 	free(ix->qual);
 	free(ix->sid);
-	free(ix->nwords);
 	free(ix->keys);
 	free(ix->ids);
 	pthread_rwlock_destroy(ix->lock);
@@ -2802,20 +2802,20 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	memset(sok, 0, sizeof(sok));
 	for (i = 0; i < sc->ntouched; i++) {
 		uint32_t s = sc->touched[i];
+		uint16_t sv;
 		uint8_t id;
+		size_t nw;
 		float a, al;
 		struct cand lc;
 
-		/* sid and nwords are read only for a candidate whose weight can
-		 * make it among the best, few once the heaps are full, so they
-		 * are only fetched ahead until then */
+		/* sid is read only for a candidate whose weight can make it
+		 * among the best, few once the heaps are full, so it is only
+		 * fetched ahead until then */
 		if (i + ACC_PREFETCH < sc->ntouched) {
 			uint32_t ps = sc->touched[i + ACC_PREFETCH];
 
-			if (need_k < 0 || need_l < 0) {
+			if (need_k < 0 || need_l < 0)
 				__builtin_prefetch(&ix->sid[ps]);
-				__builtin_prefetch(&ix->nwords[ps]);
-			}
 			__builtin_prefetch(&acc[acc_at(pair, ps)]);
 		}
 		/* read and clear acc here, while its line is in cache,
@@ -2828,7 +2828,8 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		}
 		if (a < need_k && al < need_l)
 			continue;
-		if ((id = ix->sid[s] & SID_SCHEMA) == 0)
+		sv = ix->sid[s];
+		if ((id = sv & SID_SCHEMA) == 0)
 			continue; /* dead */
 		if (id == SID_OTHER) {
 			if (!schema_ok(qc, ix->recs[s]))
@@ -2842,10 +2843,9 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		cand[nc].acc = a;
 		cand[nc].lacc = al;
 		cand[nc].slot = s;
-		cand[nc].extra =
-		    (uint8_t)(ix->nwords[s] > qwords ? ix->nwords[s] - qwords
-		                                     : 0);
-		lettered = xscript && (ix->sid[s] & SID_LETTERS);
+		nw = sv >> SID_WORDS_SHIFT;
+		cand[nc].extra = (uint8_t)(nw > qwords ? nw - qwords : 0);
+		lettered = xscript && (sv & SID_LETTERS);
 		lc = cand[nc];
 		lc.acc = al; /* the lettered heap's order */
 		if (!topk_wants(&tk, &cand[nc]) &&
