@@ -2212,15 +2212,16 @@ slot_mix(uint32_t slot)
  * the one whose shortest name has fewer words the query does not have,
  * since those would go unmatched (of a thousand records found only by
  * the key of ZAHID, "Mohammad Zahid" before "Zahid Khan Afridi"); then
- * slot_mix. */
+ * slot_mix.  The last two in one comparison: a border query's heaps meet
+ * hundreds of equal weights, and a branch on extra, taken one time in
+ * two, cost it 9 % of its CPU. */
 static inline bool
 cand_before(const struct cand *x, const struct cand *y)
 {
 	if (x->acc != y->acc)
 		return x->acc > y->acc;
-	if (x->extra != y->extra)
-		return x->extra < y->extra;
-	return slot_mix(x->slot) < slot_mix(y->slot);
+	return ((uint64_t)x->extra << 32 | slot_mix(x->slot)) <
+	       ((uint64_t)y->extra << 32 | slot_mix(y->slot));
 }
 
 /* The most words (name_words) of any of the query's names. */
