@@ -77,15 +77,17 @@
 
 enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 
-/* sid: the low seven bits are the schema (0 dead, SID_OTHER: look at the
- * record), bit 7 SID_LETTERS that the record has a name written in
+/* sid: the low five bits are the schema (0 dead, SID_OTHER: look at the
+ * record), bit 5 SID_LETTERS that the record has a name written in
  * letters, neither abjad nor syllables (see CAND_XSCRIPT_MORE), and the
- * high byte the fewest words of any of its names (name_words), which
- * orders candidates of equal weight (cand_before) */
-#define SID_OTHER 127
-#define SID_SCHEMA 0x7F
-#define SID_LETTERS 0x80
-#define SID_WORDS_SHIFT 8
+ * top two bits the fewest words of any of its names (name_words) less
+ * one, from 1 to 4 or more (sid_words), which orders candidates of equal
+ * weight (cand_before) */
+#define SID_OTHER 31
+#define SID_SCHEMA 0x1F
+#define SID_LETTERS 0x20
+#define SID_WORDS_SHIFT 6
+#define SID_WORDS_MAX 4
 
 struct mname {
 	uint32_t tok0;
@@ -144,13 +146,14 @@ struct ent_index {
 	struct pool *pool;   /* batch threads; a pointer for the same reason */
 	struct spool *spool; /* query scratch and admission; the same */
 	struct mrec **recs;  /* by slot */
-	/* by slot, what candidate filtering reads, so that it touches two
-	 * bytes per candidate rather than a record: in SID_SCHEMA 0 dead,
+	/* by slot, what candidate filtering reads, so that it touches one
+	 * byte per candidate rather than a record: in SID_SCHEMA 0 dead,
 	 * else 1 + index into schemas[] (SID_OTHER: look at the record);
 	 * SID_LETTERS: the record has a name in letters; its words above
-	 * SID_WORDS_SHIFT (in an array of their own they cost border
-	 * queries a second cache miss per candidate, 10 % of their CPU) */
-	uint16_t *sid;
+	 * SID_WORDS_SHIFT.  Each byte more per slot cost border queries
+	 * about 9 % of their CPU, in an array of its own or as a second
+	 * byte of sid: the random reads then miss a cache they fit. */
+	uint8_t *sid;
 	struct qual *qual; /* by slot */
 	const struct ent_schema *schemas[SID_OTHER - 1];
 	size_t nschemas;
@@ -924,7 +927,7 @@ index_insert(struct ent_index *ix, struct mrec *m)
 	if (ix->nslots == ix->capslots) {
 		uint32_t nc = ix->capslots ? ix->capslots * 2 : 1024;
 		struct mrec **nr = realloc(ix->recs, nc * sizeof(*nr));
-		uint16_t *ns;
+		uint8_t *ns;
 		struct qual *nq;
 
 		if (nr == NULL)
@@ -951,8 +954,11 @@ index_insert(struct ent_index *ix, struct mrec *m)
 		nk = name_keys(nm, keys, NULL, nk, maxk);
 		w = name_words(nm);
 		if (i == 0 || w < nwords)
-			nwords = (uint8_t)(w < UINT8_MAX ? w : UINT8_MAX);
+			nwords =
+			    (uint8_t)(w < SID_WORDS_MAX ? w : SID_WORDS_MAX);
 	}
+	if (nwords > 0)
+		nwords--; /* a name of particles only counts as one word */
 	for (i = 0; i < m->ndocs; i++) {
 		char o[DOC_MAX + 1];
 		size_t l = doc_norm(m->docs[i].num, o, true);
@@ -983,9 +989,9 @@ index_insert(struct ent_index *ix, struct mrec *m)
 		;
 	if (i == ix->nschemas && i < SID_OTHER - 1)
 		ix->schemas[ix->nschemas++] = m->schema;
-	ix->sid[slot] = (uint16_t)((i < ix->nschemas ? i + 1 : SID_OTHER) |
-	                           nwords << SID_WORDS_SHIFT |
-	                           (mrec_has_letters(m) ? SID_LETTERS : 0));
+	ix->sid[slot] = (uint8_t)((i < ix->nschemas ? i + 1 : SID_OTHER) |
+	                          nwords << SID_WORDS_SHIFT |
+	                          (mrec_has_letters(m) ? SID_LETTERS : 0));
 	qual_of(m, &ix->qual[slot]);
 	ix->nslots++;
 	ix->live++;
@@ -2803,8 +2809,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 	memset(sok, 0, sizeof(sok));
 	for (i = 0; i < sc->ntouched; i++) {
 		uint32_t s = sc->touched[i];
-		uint16_t sv;
-		uint8_t id;
+		uint8_t sv, id;
 		size_t nw;
 		float a, al;
 		struct cand lc;
@@ -2844,7 +2849,7 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 		cand[nc].acc = a;
 		cand[nc].lacc = al;
 		cand[nc].slot = s;
-		nw = sv >> SID_WORDS_SHIFT;
+		nw = (size_t)(sv >> SID_WORDS_SHIFT) + 1;
 		cand[nc].extra = (uint8_t)(nw > qwords ? nw - qwords : 0);
 		lettered = xscript && (sv & SID_LETTERS);
 		lc = cand[nc];
