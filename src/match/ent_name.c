@@ -2661,6 +2661,21 @@ name_join_load(const struct ntok *a, const struct ntok *b, const char *sk,
 	             it */
 }
 
+/* Two abjad words joined against one word in letters, when the join has
+ * fewer than three consonants and neither is a particle: an abjad word of
+ * long vowels and weak letters adds almost nothing to the skeleton, so
+ * that اياد اغ ("aiad agh", DG) met Tekay and ضیا آغا ("dhia agha") met
+ * Dağay at the face value of a cross-script match, 0.92, above the
+ * persons themselves (IYAD AG GHALI, AHMAD ZIA AGHA).  The article stays
+ * joinable (العلوي, "al alui", is Alaoui). */
+static bool
+thin_join(const struct ntok *join, const struct ntok *a, const struct ntok *b,
+    const struct ntok *other)
+{
+	return (join->flags & TK_ABJAD) && !(other->flags & TK_ABJAD) &&
+	       join->sklen < 3 && !((a->flags | b->flags) & TK_WEAK);
+}
+
 /* "JC" for "Jean-Claude": a two-letter word made of the initials of two
  * adjacent full words. */
 static bool
@@ -2815,7 +2830,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 				continue;
 			}
 			if (c->t[j].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
-			    c->t[j].len < 3)
+			    c->t[j].len < 3 ||
+			    thin_join(mp, &q->t[i], &q->t[i + 1], &c->t[j]))
 				continue;
 			s = memo_sim(memo, mp, &c->t[j], &how, MERGE_MIN);
 			if (s >= MERGE_MIN)
@@ -2838,7 +2854,8 @@ name_compare_memo(const struct nname *q, const struct nname *c,
 				continue;
 			}
 			if (q->t[i].flags & (TK_TITLE | TK_LEGAL | TK_NUM) ||
-			    q->t[i].len < 3)
+			    q->t[i].len < 3 ||
+			    thin_join(mp, &c->t[j], &c->t[j + 1], &q->t[i]))
 				continue;
 			s = memo_sim(memo, &q->t[i], mp, &how, MERGE_MIN);
 			if (s >= MERGE_MIN)

@@ -54,6 +54,12 @@ static const struct pair pairs[] = {
     /* Yahya Haqqani met "ajaya cauhana", folded letter for letter, at
      * 0.92 */
     {"Person", "يحيى حقانی", "अजय चौहान", false},
+    /* two abjad words joined, a skeleton of two consonants, met one
+     * Latin word at 0.92 */
+    {"Person", "Gül Tekay", "اياد اغ غالي", false},
+    {"Person", "IYAD AG GHALI", "اياد اغ غالي", true},
+    {"Person", "Ahmet Dağay", "احمد ضیا آغا", false},
+    {"Person", "AHMAD ZIA AGHA", "احمد ضیا آغا", true},
     {"Person", "Hwangbo Kwan", "황보관", true},
     {"Person", "Zeng Guofan", "曾国藩", true},
     {"Person", "Zhai Xin", "翟欣", true},
