@@ -80,9 +80,9 @@ enum { G_NONE, G_MALE, G_FEMALE, G_OTHER };
 /* sid: the low five bits are the schema (0 dead, SID_OTHER: look at the
  * record), bit 5 SID_LETTERS that the record has a name written in
  * letters, neither abjad nor syllables (see CAND_XSCRIPT_MORE), and the
- * top two bits the fewest words of any of its names (name_words) less
- * one, from 1 to 4 or more (sid_words), which orders candidates of equal
- * weight (cand_before) */
+ * top two bits the fewest words of any of its names (name_words), 1 to 4
+ * or more, less one, which orders candidates of equal weight
+ * (cand_before) */
 #define SID_OTHER 31
 #define SID_SCHEMA 0x1F
 #define SID_LETTERS 0x20
