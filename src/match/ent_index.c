@@ -774,8 +774,7 @@ j_key(const char *s, size_t l, uint64_t *keys, uint8_t *bound, size_t n)
 	bool hit = false;
 
 	for (i = 0; i < l && k + 2 < sizeof(v); i++) {
-		if (s[i] == 'j' && i > 0 &&
-		    strchr("aeiouy", s[i - 1]) != NULL) {
+		if (s[i] == 'j' && i > 0 && name_is_vowel(s[i - 1])) {
 			v[k++] = 'd'; /* dj: a consonant wherever it stands */
 			hit = true;
 		}
@@ -2595,10 +2594,14 @@ acc_at(bool pair, uint32_t s)
  * list without a branch, so that the misses overlap instead of each one
  * waiting for a mispredicted "first touch?" test.  With pair, acc holds
  * two weights per slot (scratch.accx) and lidf goes to the second.
+ * Without grow (a key too common to bring candidates), only the slots
+ * already touched gain weight and tch is not written.  pair and grow are
+ * constants at every call, so each call compiles to its own loop.
  * Returns the new count of touched slots. */
 static inline size_t
 acc_add(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
-    const bool pair, float idf, float lidf, uint32_t *tch, size_t nt)
+    const bool pair, const bool grow, float idf, float lidf, uint32_t *tch,
+    size_t nt)
 {
 	uint32_t j;
 
@@ -2609,38 +2612,17 @@ acc_add(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
 		if (j + ACC_PREFETCH < n)
 			__builtin_prefetch(
 			    &acc[acc_at(pair, post[j + ACC_PREFETCH])]);
-		if (s >= nslots)
+		if (s >= nslots || (!grow && acc[at] == 0))
 			continue;
-		tch[nt] = s;
-		nt += acc[at] == 0;
+		if (grow) {
+			tch[nt] = s;
+			nt += acc[at] == 0;
+		}
 		acc[at] += idf;
 		if (pair)
 			acc[at + 1] += lidf;
 	}
 	return nt;
-}
-
-/* acc_add for a key too common to bring candidates: its weight goes only
- * to the slots already touched. */
-static inline void
-acc_boost(const uint32_t *post, uint32_t n, uint32_t nslots, float *acc,
-    const bool pair, float idf, float lidf)
-{
-	uint32_t j;
-
-	for (j = 0; j < n; j++) {
-		uint32_t s = post[j];
-		size_t at = acc_at(pair, s);
-
-		if (j + ACC_PREFETCH < n)
-			__builtin_prefetch(
-			    &acc[acc_at(pair, post[j + ACC_PREFETCH])]);
-		if (s >= nslots || acc[at] == 0)
-			continue;
-		acc[at] += idf;
-		if (pair)
-			acc[at + 1] += lidf;
-	}
 }
 
 /* After the keys that brought the candidates (screen_locked), the common
@@ -2656,8 +2638,8 @@ boost_common(const struct ent_index *ix, const struct qkey *qk, size_t i,
 		if (qk[i].bound || done + qk[i].k->n > XSCRIPT_BOOST)
 			continue;
 		done += qk[i].k->n;
-		acc_boost(qk[i].k->post, qk[i].k->n, ix->nslots, acc, true,
-		    qk[i].idf, qk[i].idf);
+		acc_add(qk[i].k->post, qk[i].k->n, ix->nslots, acc, true, false,
+		    qk[i].idf, qk[i].idf, NULL, 0);
 	}
 }
 
@@ -2764,11 +2746,11 @@ screen_locked(const struct ent_index *ix, struct qctx *qc, struct scratch *sc,
 			goto out;
 		if (pair)
 			sc->ntouched = acc_add(k->post, k->n, ix->nslots, acc,
-			    true, idf, qk[i].bound ? 0 : idf, sc->touched,
+			    true, true, idf, qk[i].bound ? 0 : idf, sc->touched,
 			    sc->ntouched);
 		else
 			sc->ntouched = acc_add(k->post, k->n, ix->nslots, acc,
-			    false, idf, 0, sc->touched, sc->ntouched);
+			    false, true, idf, 0, sc->touched, sc->ntouched);
 	}
 	if (sc->ccap < sc->ntouched + 1) {
 		size_t ncap = sc->ntouched + 1 + sc->ntouched / 2;

@@ -405,13 +405,6 @@ all_digits(const char *s)
 
 /* ---- skeleton -------------------------------------------------------- */
 
-static bool
-is_vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	       c == 'y';
-}
-
 /* A consonant skeleton robust to spelling and romanisation: vowels
  * dropped, voiced/voiceless pairs merged (b/p/f/v, d/t, g/k/q, s/z), the
  * sh/ch/j/zh/x/hs family merged (pinyin x = Wade-Giles hs; j = ch), h
@@ -478,13 +471,13 @@ name_skeleton2(const char *s, size_t n, char *out, bool hard_g)
 			        : 'K';
 		} else if (c == 'w') {
 			/* initial w is a consonant; final -ow is -ov */
-			o = (i == 0 ||
-			        (i + 1 == n && i > 0 && is_vowel(s[i - 1])))
+			o = (i == 0 || (i + 1 == n && i > 0 &&
+			                   name_is_vowel(s[i - 1])))
 			        ? 'B'
 			        : 0;
 		} else if (c == 'j') {
-			o = (i > 0 && is_vowel(s[i - 1])) ? 0 : 'J';
-		} else if (is_vowel(c) || c == 'h') {
+			o = (i > 0 && name_is_vowel(s[i - 1])) ? 0 : 'J';
+		} else if (name_is_vowel(c) || c == 'h') {
 			o = 0;
 		} else {
 			switch (c) {
@@ -1785,7 +1778,7 @@ vowel_groups(const char *s, size_t n)
 	size_t i, g = 0;
 
 	for (i = 0; i < n; i++)
-		if (is_vowel(s[i]) && (i == 0 || !is_vowel(s[i - 1])))
+		if (name_is_vowel(s[i]) && (i == 0 || !name_is_vowel(s[i - 1])))
 			g++;
 	return g;
 }
@@ -1802,7 +1795,8 @@ consonants(const char *s, size_t n, char *out)
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
-		if (is_vowel(c) || (c == 'h' && i > 0 && is_vowel(s[i - 1])))
+		if (name_is_vowel(c) ||
+		    (c == 'h' && i > 0 && name_is_vowel(s[i - 1])))
 			continue;
 		if (c < 'a' || c > 'z')
 			return 0; /* digits: OCR (I9or), not a name */
@@ -1961,13 +1955,13 @@ key_vowel(const char *s, size_t n)
 
 	if (n > 1 && (s[0] == 'i' || s[0] == 'y') && is_vowel5(s[1]))
 		i = 1;
-	else if (n > 0 && is_vowel(s[0])) {
-		while (i < n && is_vowel(s[i]))
+	else if (n > 0 && name_is_vowel(s[0])) {
+		while (i < n && name_is_vowel(s[i]))
 			i++;
-		while (i < n && !is_vowel(s[i]))
+		while (i < n && !name_is_vowel(s[i]))
 			i++;
 	}
-	while (i < n && !is_vowel(s[i]))
+	while (i < n && !name_is_vowel(s[i]))
 		i++;
 	if (i + 1 < n && s[i] == 'y' && is_vowel5(s[i + 1]))
 		i++;
@@ -2095,8 +2089,9 @@ one_closed_syllable(const char *s, size_t n)
 	if (!(s[n - 1] == 'n' || (n > 2 && s[n - 2] == 'n' && s[n - 1] == 'g')))
 		return false;
 	for (i = 1; i + 1 < n; i++)
-		if (!is_vowel(s[i - 1]) && !is_vowel(s[i]) && s[i - 1] != 'h' &&
-		    s[i] != 'h' && !(s[i] == 'g' && s[i - 1] == 'n'))
+		if (!name_is_vowel(s[i - 1]) && !name_is_vowel(s[i]) &&
+		    s[i - 1] != 'h' && s[i] != 'h' &&
+		    !(s[i] == 'g' && s[i - 1] == 'n'))
 			return false;
 	return true;
 }

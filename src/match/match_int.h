@@ -88,6 +88,14 @@ struct stok {
 int name_analyze(const char *raw, enum mkind kind, struct nname *out);
 void name_fini(struct nname *nm);
 
+/* A vowel of a folded word, as the skeleton drops it (y included). */
+static inline bool
+name_is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	       c == 'y';
+}
+
 /* Skeleton of s into out (>= TOK_LEN_MAX + 1 bytes); returns its length. */
 size_t name_skeleton(const char *s, size_t n, char *out);
 /* The same; hard_g for romanised Han/Hangul/Arabic, where "gi" is /gi/. */

@@ -120,6 +120,20 @@ made_up_word(size_t i, size_t n, char *out, size_t cap)
 		l += (size_t)snprintf(out + l, cap - l, "%s", syl[i % 10]);
 }
 
+/* Put a Person, id "<idp>-<i>", named before, made_up_word(i, n), after:
+ * one of many namesakes that differ in one made-up word. */
+static void
+put_made_up(struct ent_index *ix, const char *idp, size_t i, size_t n,
+    const char *before, const char *after)
+{
+	char id[32], w[16], name[64];
+
+	made_up_word(i, n, w, sizeof(w));
+	snprintf(id, sizeof(id), "%s-%05zu", idp, i);
+	snprintf(name, sizeof(name), "%s%s%s", before, w, after);
+	put(ix, rec(id, "Person", "name", name, NULL));
+}
+
 static const struct ent_feature *
 feature(const struct ent_hit *h, const char *name)
 {
@@ -911,16 +925,13 @@ static void
 a_latin_record_is_found_among_namesakes_written_both_ways(void **state)
 {
 	struct ent_index *ix;
-	char id[32], name[64], w[16];
+	char id[32];
 	size_t i;
 
 	(void)state;
 	assert_int_equal(ent_index_new(&ix), ENT_OK);
 	for (i = 0; i < 1000; i++) {
-		made_up_word(i, 3, w, sizeof(w));
-		snprintf(id, sizeof(id), "mh-%04zu", i);
-		snprintf(name, sizeof(name), "Mohammad Hasan %s", w);
-		put(ix, rec(id, "Person", "name", name, NULL));
+		put_made_up(ix, "mh", i, 3, "Mohammad Hasan ", "");
 		if (i >= 150)
 			continue;
 		snprintf(id, sizeof(id), "hr-%03zu", i);
@@ -941,19 +952,13 @@ static void
 a_latin_record_with_common_words_is_reached_from_arabic(void **state)
 {
 	struct ent_index *ix;
-	char id[32], name[64], w[16];
 	size_t i;
 
 	(void)state;
 	assert_int_equal(ent_index_new(&ix), ENT_OK);
 	for (i = 0; i < 5500; i++) {
-		made_up_word(i, 4, w, sizeof(w));
-		snprintf(id, sizeof(id), "b-%04zu", i);
-		snprintf(name, sizeof(name), "Bilal %s", w);
-		put(ix, rec(id, "Person", "name", name, NULL));
-		snprintf(id, sizeof(id), "m-%04zu", i);
-		snprintf(name, sizeof(name), "%s Marwan", w);
-		put(ix, rec(id, "Person", "name", name, NULL));
+		put_made_up(ix, "b", i, 4, "Bilal ", "");
+		put_made_up(ix, "m", i, 4, "", " Marwan");
 	}
 	put(ix, rec("ar", "Person", "name", "مروان حداد", NULL));
 	put(ix, rec("latin", "Person", "name", "BILAL BIN MARWAN", NULL));
@@ -969,16 +974,12 @@ static void
 a_whole_name_comes_first_among_equal_namesakes(void **state)
 {
 	struct ent_index *ix;
-	char id[32], name[64], w[16];
 	size_t i;
 
 	(void)state;
 	assert_int_equal(ent_index_new(&ix), ENT_OK);
 	for (i = 0; i < 1000; i++) {
-		made_up_word(i, 3, w, sizeof(w));
-		snprintf(id, sizeof(id), "fr-%04zu", i);
-		snprintf(name, sizeof(name), "Fazal Rahim %s", w);
-		put(ix, rec(id, "Person", "name", name, NULL));
+		put_made_up(ix, "fr", i, 3, "Fazal Rahim ", "");
 		if (i == 500)
 			put(ix, rec("whole", "Person", "name", "FAZAL RAHIM",
 			            NULL));
@@ -996,21 +997,15 @@ static void
 common_words_weigh_the_records_found_from_arabic(void **state)
 {
 	struct ent_index *ix;
-	char id[32], name[64], w[16];
 	size_t i;
 
 	(void)state;
 	assert_int_equal(ent_index_new(&ix), ENT_OK);
 	for (i = 0; i < 13000; i++) {
-		made_up_word(i, 4, w, sizeof(w));
-		snprintf(id, sizeof(id), "m-%05zu", i);
-		snprintf(name, sizeof(name), "Mohammad %s", w);
-		put(ix, rec(id, "Person", "name", name, NULL));
+		put_made_up(ix, "m", i, 4, "Mohammad ", "");
 		if (i >= 1000)
 			continue;
-		snprintf(id, sizeof(id), "z-%04zu", i);
-		snprintf(name, sizeof(name), "%s Zahid", w);
-		put(ix, rec(id, "Person", "name", name, NULL));
+		put_made_up(ix, "z", i, 4, "", " Zahid");
 		if (i == 500)
 			put(ix, rec("latin", "Person", "name", "ZAHID MOHAMMAD",
 			            NULL));
