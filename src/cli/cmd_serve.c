@@ -95,9 +95,8 @@ serve_exec(int argc, char **argv)
 			o.listen = optarg;
 			break;
 		case 't':
-			if (ent_parse_i64(optarg, 1, 1024, &v) != ENT_OK) {
-				ent_cli_err(
-				    "serve", "--threads must be 1-1024");
+			if (ent_parse_i64(optarg, 1, 64, &v) != ENT_OK) {
+				ent_cli_err("serve", "--threads must be 1-64");
 				return ENT_EXIT_USAGE;
 			}
 			o.threads = (unsigned)v;

@@ -3,14 +3,17 @@
  * `entente serve` calls ent_http_start() with a node whose screening index
  * is loaded, waits for SIGTERM/SIGINT, then ent_http_stop(): the listening
  * socket closes at once (no new connections), requests in flight finish,
- * then the worker threads stop.  Routes are listed in routes.def and the
- * API is described in docs/http-api.md.
+ * then the threads stop.  Routes are listed in routes.def and the API is
+ * described in docs/http-api.md.
  *
- * Threads: one thread per client connection (libmicrohttpd's
- * thread-per-connection mode), at most `threads` at once.  A request may
- * block (the audit group commit makes a screening wait for its entry to be
- * durable), and a blocked thread then holds up only its own connection;
- * with a shared pool it would stall every connection queued on it.  Each
+ * Threads: `threads` event threads (libmicrohttpd's thread pool, one per
+ * core by default) serve every connection and run the handlers that only
+ * take CPU, screening above all; their audit entries are awaited without
+ * blocking (the connection is suspended until the group commit makes them
+ * durable).  Handlers that may wait on the store or run long (writes,
+ * reads, batches) run on 2 * threads + 2 workers.  A thread per
+ * connection, as before, cost a quarter of the CPU in context switches
+ * and made the scheduler the tail latency (bench/README.md, HTTP).  Each
  * request borrows a database session from a pool.  The functions below
  * are called by one controlling thread. */
 #ifndef ENT_HTTP_H
@@ -41,8 +44,7 @@ void ent_limits_default(struct ent_limits *l);
 struct ent_http_opts {
 	const char *listen;   /* "ADDR:PORT", "[v6]:PORT"; NULL =
 	                         127.0.0.1:8080; port 0 = any free port */
-	unsigned threads;     /* connections (= worker threads) served at
-	                         once; 0 = default (256) */
+	unsigned threads;     /* event threads; 0 = one per core */
 	const char *tls_cert; /* PEM file paths; both or neither */
 	const char *tls_key;
 	struct ent_limits limits;

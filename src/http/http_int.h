@@ -2,9 +2,11 @@
  *
  * A request lives in one struct req from MHD's first call to
  * NOTIFY_COMPLETED, which frees it whatever happened (success, client
- * abort, timeout).  Handlers run on the worker thread that owns the
- * connection; they use the request's session (ent__http_sess) and answer
- * through the reply helpers, which also note the status for metrics. */
+ * abort, timeout).  Handlers run on the event thread that serves the
+ * connection (RUN_LOOP routes) or on a worker (RUN_WORKER, http_work.c);
+ * they use the request's session (ent__http_sess) and answer through the
+ * reply helpers, which keep the response in the request until every audit
+ * entry it depends on is durable, then send it (http_server.c). */
 #ifndef ENT_HTTP_INT_H
 #define ENT_HTTP_INT_H
 
@@ -19,12 +21,13 @@
 #include "ent_svc_auth.h"
 
 enum body_kind { BODY_NONE, BODY_JSON, BODY_BULK };
+enum run_kind { RUN_LOOP, RUN_WORKER };
 
 struct req;
 typedef enum MHD_Result (*handler_fn)(struct req *rq);
 
 enum route_id {
-#define ROUTE(name, method, pattern, action, handler, body) ROUTE_##name,
+#define ROUTE(name, method, pattern, action, handler, body, run) ROUTE_##name,
 #include "routes.def"
 #undef ROUTE
 	ROUTE__COUNT
@@ -37,6 +40,7 @@ struct route {
 	enum ent_action action; /* ENT_ACT__COUNT: public */
 	handler_fn handler;
 	enum body_kind body;
+	enum run_kind run;
 };
 
 /* The table built from routes.def (http_router.c). */
@@ -81,6 +85,20 @@ void ent__metrics_screen(
 int ent__metrics_render(struct ent_metrics *m, size_t index_size,
     unsigned inflight, struct ent_buf *b);
 
+/* ---- workers (http_work.c) -------------------------------------------- */
+
+/* A job for a worker, embedded in its owner. */
+struct ent_job {
+	struct ent_job *next;
+	void (*run)(struct ent_job *j);
+};
+
+struct ent_http;
+int ent__work_start(struct ent_http *h, unsigned n);
+void ent__work_push(struct ent_http *h, struct ent_job *j);
+/* Runs every queued job, then joins the workers. */
+void ent__work_stop(struct ent_http *h);
+
 /* ---- the server ------------------------------------------------------ */
 
 struct ent_http {
@@ -92,6 +110,19 @@ struct ent_http {
 	size_t npool;
 	atomic_uint inflight;
 	atomic_bool quiescing;
+	/* Work of ours in progress for a connection: a handler running, a
+	 * connection suspended, a response waiting to be sent.  After the
+	 * grace period the server stops taking more (stopping) and waits
+	 * for busy to reach 0: libmicrohttpd must not be stopped while a
+	 * connection is suspended. */
+	atomic_uint busy;
+	atomic_bool stopping;
+	pthread_mutex_t work_mu; /* guards jobs, jobs_tail, work_stop */
+	pthread_cond_t work_cv;
+	struct ent_job *jobs, *jobs_tail;
+	bool work_stop;
+	pthread_t *workers;
+	unsigned nworkers;
 	uint16_t port;
 	char url[80];
 	char *tls_cert, *tls_key; /* PEM contents, kept while MHD runs */
@@ -113,7 +144,18 @@ struct req {
 	char remote[64];
 	char route_label[96];
 	char purpose[257];
-	const char *allow; /* the Allow header of a 405 */
+	const char *allow;  /* the Allow header of a 405 */
+	struct ent_job job; /* RUN_WORKER: the handler's run */
+	/* The response, kept until it may leave (ent__reply_resp). */
+	struct MHD_Response *stash;
+	/* 1 while the handler runs, + 1 per batch of audit entries queued
+	 * and not yet durable; whoever drops it to 0 resumes the
+	 * connection. */
+	atomic_uint holds;
+	atomic_int audit_err; /* the first failure of a queued batch */
+	bool handled;         /* the handler has returned */
+	bool busy;            /* counted in srv->busy */
+	struct ent_audit_notify notify;
 };
 
 /* The request's session, taken from the server's pool (or opened) on
@@ -121,8 +163,10 @@ struct req {
  * cannot be opened. */
 struct ent_sess *ent__http_sess(struct req *rq);
 
-/* Reply helpers.  Each queues one response, notes its status for metrics
- * and returns what the MHD handler must return. */
+/* Reply helpers.  Each gives the request its one response (sent once the
+ * handler has returned and the request's audit entries are durable, or
+ * replaced by a 503 if they failed), notes its status for metrics and
+ * returns what the handler must return. */
 enum MHD_Result ent__reply_json(struct req *rq, unsigned status, json_t *v);
 enum MHD_Result ent__reply_raw(struct req *rq, unsigned status,
     const char *ctype, char *data, size_t len); /* takes malloc'd data */
@@ -134,6 +178,16 @@ unsigned ent__http_status(int err);
 /* Reply with err mapped through that table; msg (may be NULL) or the
  * generic text is the message. */
 enum MHD_Result ent__reply_err(struct req *rq, int err, const char *msg);
+
+/* Takes resp (also on failure); adds the common headers. */
+enum MHD_Result ent__reply_resp(struct req *rq, unsigned status,
+    struct MHD_Response *resp, const char *ctype);
+
+/* Around work of ours on a connection outside a handler (a streamed
+ * response that suspends its connection while a worker computes more):
+ * enter is false once the server stops, and then nothing may start. */
+bool ent__http_busy_enter(struct ent_http *h);
+void ent__http_busy_leave(struct ent_http *h);
 
 /* A query-string argument, or NULL. Borrowed from MHD. */
 const char *ent__arg(struct req *rq, const char *name);
@@ -163,7 +217,7 @@ long ent__utf8_bad_at(const char *s, size_t n);
 
 /* ---- handlers ---------------------------------------------------------- */
 
-#define ROUTE(name, method, pattern, action, handler, body)                    \
+#define ROUTE(name, method, pattern, action, handler, body, run)               \
 	enum MHD_Result handler(struct req *rq);
 #include "routes.def"
 #undef ROUTE

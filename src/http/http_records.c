@@ -30,17 +30,9 @@ h_healthz(struct req *rq)
 	const char *body = stopping ? healthz_stopping : healthz_ok;
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
 	    strlen(body), (void *)(uintptr_t)body, MHD_RESPMEM_PERSISTENT);
-	enum MHD_Result ret;
 
-	if (resp == NULL)
-		return MHD_NO;
-	MHD_add_response_header(
-	    resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
-	ret = MHD_queue_response(rq->c, stopping ? 503 : 200, resp);
-	MHD_destroy_response(resp);
-	rq->status = stopping ? 503 : 200;
-	rq->replied = true;
-	return ret;
+	return ent__reply_resp(
+	    rq, stopping ? 503 : 200, resp, "application/json");
 }
 
 enum MHD_Result

@@ -11,8 +11,8 @@
 #include "http_int.h"
 
 const struct route ent__routes[ROUTE__COUNT] = {
-#define ROUTE(name, method, pattern, action, handler, body)                    \
-	[ROUTE_##name] = {#name, method, pattern, action, handler, body},
+#define ROUTE(name, method, pattern, action, handler, body, run)               \
+	[ROUTE_##name] = {#name, method, pattern, action, handler, body, run},
 #include "routes.def"
 #undef ROUTE
 };

@@ -7,6 +7,7 @@
  * ent_svc_hits_json, so the API and `entente screen --json` show the same
  * thing.  Query strings point into the request's JSON (or an MRZ parsed
  * on the stack) and live as long as the handler's frame. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,6 +351,8 @@ h_screen(struct req *rq)
  * request, whose state may be gone before the response is. */
 struct batch {
 	struct ent_http *srv;
+	struct MHD_Connection *c;
+	struct ent_job job;
 	struct ent_sess *sess; /* the request's; it outlives every read */
 	char *body;            /* the request body, owned */
 	FILE *fp;
@@ -529,6 +532,22 @@ out:
 		brow_fini(&rows[i]);
 }
 
+/* A worker screens the next chunk while the connection is suspended. */
+static void
+batch_job(struct ent_job *j)
+{
+	struct batch *bt =
+	    (struct batch *)(void *)((char *)j - offsetof(struct batch, job));
+	struct ent_http *h = bt->srv;
+
+	batch_chunk(bt);
+	MHD_resume_connection(bt->c);
+	ent__http_busy_leave(h);
+}
+
+/* On the connection's event thread, which must not screen a chunk (up to
+ * BATCH_CHUNK queries and their commit): when the output is used up, a
+ * worker makes more and libmicrohttpd calls again once it resumes. */
 static ssize_t
 batch_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
@@ -536,12 +555,17 @@ batch_read(void *cls, uint64_t pos, char *buf, size_t max)
 	size_t avail;
 
 	(void)pos;
-	while (bt->outpos == ent_buf_len(&bt->out)) {
+	if (bt->outpos == ent_buf_len(&bt->out)) {
 		if (bt->done)
 			return MHD_CONTENT_READER_END_OF_STREAM;
+		if (!ent__http_busy_enter(bt->srv))
+			return MHD_CONTENT_READER_END_WITH_ERROR;
 		ent_buf_reset(&bt->out);
 		bt->outpos = 0;
-		batch_chunk(bt);
+		MHD_suspend_connection(bt->c);
+		bt->job.run = batch_job;
+		ent__work_push(bt->srv, &bt->job);
+		return 0;
 	}
 	avail = ent_buf_len(&bt->out) - bt->outpos;
 	if (avail > max)
@@ -612,6 +636,7 @@ h_screen_batch(struct req *rq)
 	if ((bt = calloc(1, sizeof(*bt))) == NULL)
 		return ent__reply_err(rq, ENT_ENOMEM, NULL);
 	bt->srv = rq->srv;
+	bt->c = rq->c;
 	bt->sess = ent__http_sess(rq);
 	ent_buf_init(&bt->out, SIZE_MAX);
 	bt->body = ent_buf_steal(&rq->body, &len);
@@ -643,16 +668,5 @@ h_screen_batch(struct req *rq)
 		batch_free(bt);
 		return ent__reply_err(rq, ENT_ENOMEM, NULL);
 	}
-	rq->status = 200;
-	rq->replied = true;
-	MHD_add_response_header(
-	    resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/x-ndjson");
-	MHD_add_response_header(
-	    resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	{
-		enum MHD_Result ret = MHD_queue_response(rq->c, 200, resp);
-
-		MHD_destroy_response(resp);
-		return ret;
-	}
+	return ent__reply_resp(rq, 200, resp, "application/x-ndjson");
 }

@@ -8,10 +8,13 @@
  * MHD calls on_request at least twice per request (STYLE.md 4.1): the
  * first call only allocates our state and may refuse an oversized body by
  * its Content-Length; later calls append body chunks; the last one (no
- * upload data) answers.  on_completed runs for every request, whatever
- * happened, and is the only place that frees the state. */
+ * upload data) runs the handler here or on a worker (routes.def, run),
+ * and one more call after a suspension sends the response.  on_completed
+ * runs for every request, whatever happened, and is the only place that
+ * frees the state. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stddef.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,7 +30,9 @@
 #include "http_int.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8080"
-#define DEFAULT_THREADS 256
+/* Connections open at once.  Each costs a socket and its memory pool
+ * (CONN_MEM), not a thread. */
+#define CONN_LIMIT 1024
 #define PURPOSE_MAX 256
 #define PEM_MAX (1u << 20)
 /* Each connection's libmicrohttpd pool holds its headers and read
@@ -46,6 +51,14 @@ ent_limits_default(struct ent_limits *l)
 	l->batch_rows = 10000;
 	l->match_queries = 100; /* yente's YENTE_MAX_BATCH */
 	l->result_limit = 500;  /* yente's largest limit */
+}
+
+static unsigned
+default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n >= 1 && n <= 64 ? (unsigned)n : 2;
 }
 
 static double
@@ -89,12 +102,13 @@ ent__http_status(int err)
 	return 500;
 }
 
-static enum MHD_Result
-queue(struct req *rq, unsigned status, struct MHD_Response *resp,
+/* Every response passes here.  It is kept in the request, not queued:
+ * finish_handler sends it once the handler has returned and every audit
+ * entry the request queued is durable. */
+enum MHD_Result
+ent__reply_resp(struct req *rq, unsigned status, struct MHD_Response *resp,
     const char *ctype)
 {
-	enum MHD_Result ret;
-
 	if (resp == NULL)
 		return MHD_NO; /* out of memory: MHD closes the connection */
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
@@ -106,11 +120,12 @@ queue(struct req *rq, unsigned status, struct MHD_Response *resp,
 		    resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
 	if (status == 405 && rq->allow != NULL)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq->allow);
-	ret = MHD_queue_response(rq->c, status, resp);
-	MHD_destroy_response(resp);
+	if (rq->stash != NULL) /* a second reply replaces the first */
+		MHD_destroy_response(rq->stash);
+	rq->stash = resp;
 	rq->status = status;
 	rq->replied = true;
-	return ret;
+	return MHD_YES;
 }
 
 enum MHD_Result
@@ -122,7 +137,7 @@ ent__reply_raw(
 
 	if (resp == NULL)
 		free(data);
-	return queue(rq, status, resp, ctype);
+	return ent__reply_resp(rq, status, resp, ctype);
 }
 
 enum MHD_Result
@@ -436,6 +451,117 @@ dispatch(struct req *rq, int found, char *allow)
 	return rt->handler(rq);
 }
 
+/* ---- running a handler and sending its response -----------------------
+ * A request holds rq->holds from its first call: one for its handler, one
+ * more for each batch of audit entries queued for it (notify.queued).  Its
+ * response waits in rq->stash.  If nothing is pending when the handler
+ * returns, the response goes at once; else the connection is suspended,
+ * whoever drops holds to zero (the committer's notify.done, or the
+ * handler's thread) resumes it, and libmicrohttpd calls on_request again,
+ * which sends it.  So no thread that serves connections ever waits for a
+ * commit, and no response leaves before its entries are durable. */
+
+bool
+ent__http_busy_enter(struct ent_http *h)
+{
+	/* Count, then look: against stop's store-then-wait, either we see
+	 * stopping or stop sees our count. */
+	atomic_fetch_add(&h->busy, 1);
+	if (!atomic_load(&h->stopping))
+		return true;
+	atomic_fetch_sub(&h->busy, 1);
+	return false;
+}
+
+void
+ent__http_busy_leave(struct ent_http *h)
+{
+	atomic_fetch_sub(&h->busy, 1);
+}
+
+static void
+release(struct req *rq)
+{
+	if (atomic_fetch_sub(&rq->holds, 1) == 1)
+		MHD_resume_connection(rq->c);
+}
+
+static void
+audit_queued(void *arg)
+{
+	struct req *rq = arg;
+
+	atomic_fetch_add(&rq->holds, 1);
+}
+
+static void
+audit_done(void *arg, int result)
+{
+	struct req *rq = arg;
+	int ok = ENT_OK;
+
+	if (result != ENT_OK)
+		atomic_compare_exchange_strong(&rq->audit_err, &ok, result);
+	release(rq);
+}
+
+static enum MHD_Result
+queue_stash(struct req *rq)
+{
+	struct MHD_Response *resp = rq->stash;
+	enum MHD_Result ret;
+
+	if (resp == NULL)
+		return MHD_NO; /* the handler ran out of memory: close */
+	rq->stash = NULL;
+	ret = MHD_queue_response(rq->c, rq->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
+send_stash(struct req *rq)
+{
+	enum MHD_Result ret;
+	int e = atomic_load(&rq->audit_err);
+
+	if (e != ENT_OK) /* nothing may leave without its audit entry */
+		ent__reply_error(rq, 503, "audit_unavailable",
+		    "the audit trail could not be written (%s); nothing was "
+		    "disclosed",
+		    ent_strerror(e));
+	ret = queue_stash(rq);
+	if (rq->busy) {
+		rq->busy = false;
+		ent__http_busy_leave(rq->srv);
+	}
+	return ret;
+}
+
+/* On the handler's thread, once it has returned. */
+static enum MHD_Result
+finish_handler(struct req *rq, bool suspended)
+{
+	rq->handled = true;
+	if (!suspended) {
+		if (atomic_load(&rq->holds) == 1)
+			return send_stash(rq);
+		MHD_suspend_connection(rq->c);
+	}
+	release(rq);
+	return MHD_YES;
+}
+
+static void
+run_job(struct ent_job *j)
+{
+	struct req *rq =
+	    (struct req *)(void *)((char *)j - offsetof(struct req, job));
+
+	dispatch(rq, 0, NULL);
+	finish_handler(rq, true);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -455,6 +581,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		rq->c = c;
 		rq->t0 = now_s();
 		rq->m.id = -1;
+		atomic_init(&rq->holds, 1);
+		atomic_init(&rq->audit_err, ENT_OK);
+		rq->notify.queued = audit_queued;
+		rq->notify.done = audit_done;
+		rq->notify.arg = rq;
+		rq->actor.notify = &rq->notify;
 		atomic_fetch_add(&h->inflight, 1);
 		*req_cls = rq;
 		found =
@@ -484,10 +616,22 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (rq->replied)
-		return MHD_YES;
+	if (rq->handled) /* resumed: its entries are durable, or failed */
+		return send_stash(rq);
+	if (!ent__http_busy_enter(h)) {
+		ent__reply_error(rq, 503, NULL, "the server is stopping");
+		return queue_stash(rq);
+	}
+	rq->busy = true;
 	found = ent__route_find(method, url, &rq->m, allow, sizeof(allow));
-	return dispatch(rq, found, allow);
+	if (found == 0 && ent__routes[rq->m.id].run == RUN_WORKER) {
+		MHD_suspend_connection(c);
+		rq->job.run = run_job;
+		ent__work_push(h, &rq->job);
+		return MHD_YES;
+	}
+	dispatch(rq, found, allow);
+	return finish_handler(rq, false);
 }
 
 static void
@@ -501,6 +645,10 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 		return;
 	ent__metrics_observe(&h->metrics, rq->m.id,
 	    rq->replied ? rq->status : 0, now_s() - rq->t0);
+	if (rq->stash != NULL) /* the client left before it could be sent */
+		MHD_destroy_response(rq->stash);
+	if (rq->busy)
+		ent__http_busy_leave(h);
 	sess_release(h, rq->sess);
 	ent_buf_fini(&rq->body);
 	free(rq);
@@ -604,6 +752,7 @@ free_server(struct ent_http *h)
 {
 	size_t i;
 
+	ent__work_stop(h);
 	for (i = 0; i < h->npool; i++)
 		ent_sess_close(h->pool[i]);
 	if (h->pool != NULL)
@@ -635,7 +784,9 @@ ent_http_start(struct ent_node *n, const struct ent_http_opts *o,
 	h->lim = o->limits;
 	if (h->lim.body_max == 0)
 		ent_limits_default(&h->lim);
-	threads = o->threads != 0 ? o->threads : DEFAULT_THREADS;
+	/* One event thread per core: they only take CPU, so more would
+	 * only take turns.  Workers wait on the store, so a few more. */
+	threads = o->threads != 0 ? o->threads : default_threads();
 	if ((r = parse_listen(o->listen != NULL ? o->listen : DEFAULT_LISTEN,
 	         &ss, &sl, &v6, d)) != ENT_OK)
 		goto fail;
@@ -658,11 +809,14 @@ ent_http_start(struct ent_node *n, const struct ent_http_opts *o,
 		goto fail;
 	}
 	pthread_mutex_init(&h->pool_mu, NULL);
+	if ((r = ent__work_start(h, 2 * threads + 2)) != ENT_OK) {
+		ent_diag_set(d, "cannot start the worker threads");
+		goto fail;
+	}
 	if ((r = ent_svc_audit_group_start(n, d)) != ENT_OK)
 		goto fail;
-	flags = MHD_USE_INTERNAL_POLLING_THREAD |
-	        MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | MHD_USE_ITC |
-	        MHD_USE_ERROR_LOG;
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
+	        MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	if (tls)
@@ -670,7 +824,8 @@ ent_http_start(struct ent_node *n, const struct ent_http_opts *o,
 	if (tls)
 		h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h,
 		    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		    MHD_OPTION_CONNECTION_LIMIT, threads,
+		    MHD_OPTION_THREAD_POOL_SIZE, threads,
+		    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)CONN_LIMIT,
 		    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEM,
 		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
@@ -679,7 +834,8 @@ ent_http_start(struct ent_node *n, const struct ent_http_opts *o,
 	else
 		h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h,
 		    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		    MHD_OPTION_CONNECTION_LIMIT, threads,
+		    MHD_OPTION_THREAD_POOL_SIZE, threads,
+		    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)CONN_LIMIT,
 		    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEM,
 		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
@@ -751,7 +907,12 @@ ent_http_stop(struct ent_http *h, unsigned grace_ms)
 	until = now_s() + grace_ms / 1000.0;
 	while (atomic_load(&h->inflight) > 0 && now_s() < until)
 		nanosleep(&ts, NULL);
-	MHD_stop_daemon(h->d); /* joins the workers */
+	/* Start nothing more, and let what started end: no connection may
+	 * be suspended when libmicrohttpd stops. */
+	atomic_store(&h->stopping, true);
+	while (atomic_load(&h->busy) > 0)
+		nanosleep(&ts, NULL);
+	MHD_stop_daemon(h->d); /* joins the event threads */
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
 	ent_svc_audit_group_stop(h->node);

@@ -22,14 +22,35 @@
 struct ent_node;
 struct ent_sess;
 
+/* How a caller that must not block (an event loop) learns that the
+ * audit entries written for it are durable.  With the group committer
+ * running (ent_svc_audit_group_start), an audited read or screening then
+ * returns as soon as its entries are queued; the caller must disclose
+ * nothing of the result before done reports ENT_OK.  Without the
+ * committer, or for entries written inside a change's transaction, the
+ * call blocks as usual and neither function is called. */
+struct ent_audit_notify {
+	/* On the caller's thread, once per batch of queued entries, before
+	 * the call that queued them returns. */
+	void (*queued)(void *arg);
+	/* Later, once for each queued, on the committer's thread: ENT_OK
+	 * when the entries are durable, else why none of them was written. */
+	void (*done)(void *arg, int result);
+	void *arg;
+};
+
 /* Who is acting, for the audit trail.  All fields may be NULL except
- * user; strings are borrowed for the duration of the call. */
+ * user; strings are borrowed for the duration of the call (the audit
+ * trail copies what it keeps). */
 struct ent_actor {
 	const char *user;    /* "alice"; "cli" for local command-line use */
 	const char *role;    /* "officer", "analyst", "editor", "admin" */
 	const char *remote;  /* client address */
 	const char *route;   /* "POST /v1/screen", "import" */
 	const char *purpose; /* why, as the user stated it */
+	/* NULL: block until the entries are durable.  Borrowed until done
+	 * is called. */
+	const struct ent_audit_notify *notify;
 };
 
 /* ---- nodes ---------------------------------------------------------- */

@@ -102,7 +102,7 @@ int ent_svc_authenticate(struct ent_sess *s, const char *token, size_t len,
  * (may be NULL) and the ids involved.  Ids of reads, screenings and
  * searches are stored as result ids, others as record ids.  Status is 0.
  * For reads and screenings: its own transaction (or the group committer);
- * durable on return. */
+ * durable on return unless a->notify is set (ent_svc_audit_events). */
 int ent_svc_audit(struct ent_sess *s, const struct ent_actor *a,
     const char *action, const char *query, const char *const *ids, size_t nids);
 
@@ -125,8 +125,11 @@ struct ent_audit_event {
 };
 
 /* Append n events in order; durable on return (group commit when one is
- * running for the session's node).  ENT_EBUSY if the store stayed locked,
- * ENT_EIO on a write failure: then none of them was written. */
+ * running for the session's node), unless ev[0].actor->notify is set and
+ * the committer runs: then the events are copied and queued, and notify
+ * says when they are durable (struct ent_audit_notify).  ENT_EBUSY if the
+ * store stayed locked or the committer is stopping, ENT_EIO on a write
+ * failure: then none of them was written. */
 int ent_svc_audit_events(
     struct ent_sess *s, const struct ent_audit_event *ev, size_t n);
 

@@ -19,7 +19,12 @@
  * requester of the batch with the result.  While it commits, the next
  * batch queues up, so batches grow with load and no timer is needed.
  * After kill -9 a batch is either wholly in the WAL or not at all, and no
- * response was sent for an entry that is not. */
+ * response was sent for an entry that is not.
+ *
+ * A requester that must not sleep (the HTTP event loop, where one thread
+ * serves many connections) sets actor->notify instead: its events are
+ * copied into a heap item that owns itself, and the writer calls
+ * notify->done after the commit, outside the queue's lock. */
 #include "ent_svc_auth.h"
 
 #include <pthread.h>
@@ -224,10 +229,13 @@ append_own_tx(struct ent_db *db, const struct ent_audit_event *ev, size_t n)
 
 struct qitem {
 	struct qitem *next;
-	const struct ent_audit_event *ev; /* borrowed: the owner waits */
+	/* Borrowed when the owner waits; else in this item's own block. */
+	const struct ent_audit_event *ev;
 	size_t n;
 	int result;
 	bool done;
+	/* notify.done != NULL: nobody waits; the writer frees the item. */
+	struct ent_audit_notify notify;
 };
 
 struct auditq {
@@ -267,7 +275,7 @@ writer_main(void *arg)
 {
 	struct auditq *q = arg;
 	struct ent_db *db = ent__sess_db(q->sess);
-	struct qitem *batch, *it, *next;
+	struct qitem *batch, *it, *next, *owned;
 	int r;
 
 	pthread_mutex_lock(&q->mu);
@@ -291,12 +299,27 @@ writer_main(void *arg)
 		pthread_mutex_lock(&q->mu);
 		/* Read next before done: a finished item's owner may return
 		 * and its stack frame vanish as soon as we unlock. */
-		for (it = batch; it != NULL; it = next) {
+		for (it = batch, owned = NULL; it != NULL; it = next) {
 			next = it->next;
+			if (it->notify.done != NULL) {
+				it->next = owned;
+				owned = it;
+				continue;
+			}
 			it->result = r;
 			it->done = true;
 		}
 		pthread_cond_broadcast(&q->done);
+		if (owned == NULL)
+			continue;
+		/* Outside our lock: done may take the caller's locks. */
+		pthread_mutex_unlock(&q->mu);
+		for (it = owned; it != NULL; it = next) {
+			next = it->next;
+			it->notify.done(it->notify.arg, r);
+			free(it);
+		}
+		pthread_mutex_lock(&q->mu);
 	}
 	pthread_mutex_unlock(&q->mu);
 	return NULL;
@@ -400,6 +423,145 @@ enqueue_wait(struct auditq *q, const struct ent_audit_event *ev, size_t n)
 	return it.result;
 }
 
+/* ---- items that own their events ----------------------------------- */
+
+static size_t
+str_size(const char *s)
+{
+	return s != NULL ? strlen(s) + 1 : 0;
+}
+
+static size_t
+ids_size(const char *const *ids, size_t n)
+{
+	size_t i, z = 0;
+
+	for (i = 0; i < n; i++)
+		z += str_size(ids[i]);
+	return z;
+}
+
+/* Bytes of strings an event points to. */
+static size_t
+event_strings(const struct ent_audit_event *e)
+{
+	const struct ent_actor *a = e->actor;
+	size_t z = str_size(e->action) + str_size(e->query) +
+	           ids_size(e->record_ids, e->nrecord) +
+	           ids_size(e->result_ids, e->nresult);
+
+	if (a != NULL)
+		z += str_size(a->user) + str_size(a->role) +
+		     str_size(a->remote) + str_size(a->route) +
+		     str_size(a->purpose);
+	return z;
+}
+
+static const char *
+put_str(char **sp, const char *s)
+{
+	size_t n = str_size(s);
+	char *r = *sp;
+
+	if (s == NULL)
+		return NULL;
+	memcpy(r, s, n);
+	*sp += n;
+	return r;
+}
+
+static const char *const *
+put_ids(const char ***pp, char **sp, const char *const *ids, size_t n)
+{
+	const char **r = *pp;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		r[i] = put_str(sp, ids[i]);
+	*pp += n;
+	return r;
+}
+
+/* One allocation: the item, its n events, their actors, the id arrays,
+ * then every string. */
+static struct qitem *
+item_copy(const struct ent_audit_event *ev, size_t n,
+    const struct ent_audit_notify *notify)
+{
+	struct qitem *it;
+	struct ent_audit_event *evs;
+	struct ent_actor *acts;
+	const char **pp;
+	char *sp;
+	size_t i, nptr = 0, nstr = 0;
+
+	for (i = 0; i < n; i++) {
+		nptr += ev[i].nrecord + ev[i].nresult;
+		nstr += event_strings(&ev[i]);
+	}
+	it = calloc(1, sizeof(*it) + n * (sizeof(*evs) + sizeof(*acts)) +
+	                   nptr * sizeof(*pp) + nstr);
+	if (it == NULL)
+		return NULL;
+	evs = (struct ent_audit_event *)(it + 1);
+	acts = (struct ent_actor *)(evs + n);
+	pp = (const char **)(acts + n);
+	sp = (char *)(pp + nptr);
+	for (i = 0; i < n; i++) {
+		const struct ent_actor *a = ev[i].actor;
+
+		evs[i] = ev[i];
+		evs[i].action = put_str(&sp, ev[i].action);
+		evs[i].query = put_str(&sp, ev[i].query);
+		evs[i].record_ids =
+		    put_ids(&pp, &sp, ev[i].record_ids, ev[i].nrecord);
+		evs[i].result_ids =
+		    put_ids(&pp, &sp, ev[i].result_ids, ev[i].nresult);
+		evs[i].actor = NULL;
+		if (a == NULL)
+			continue;
+		acts[i].user = put_str(&sp, a->user);
+		acts[i].role = put_str(&sp, a->role);
+		acts[i].remote = put_str(&sp, a->remote);
+		acts[i].route = put_str(&sp, a->route);
+		acts[i].purpose = put_str(&sp, a->purpose);
+		evs[i].actor = &acts[i];
+	}
+	it->ev = evs;
+	it->n = n;
+	it->notify = *notify;
+	return it;
+}
+
+static int
+enqueue_notify(struct auditq *q, const struct ent_audit_event *ev, size_t n,
+    const struct ent_audit_notify *notify)
+{
+	struct qitem *it = item_copy(ev, n, notify);
+
+	if (it == NULL)
+		return ENT_ENOMEM;
+	pthread_mutex_lock(&q->mu);
+	if (q->stop) {
+		pthread_mutex_unlock(&q->mu);
+		free(it);
+		return ENT_EBUSY;
+	}
+	/* Before the writer can see the item, so that done never comes
+	 * before queued. */
+	notify->queued(notify->arg);
+	if (q->tail != NULL)
+		q->tail->next = it;
+	else
+		q->head = it;
+	q->tail = it;
+	pthread_cond_signal(&q->work);
+	pthread_mutex_unlock(&q->mu);
+	return ENT_OK;
+}
+
 int
 ent_svc_audit_events(
     struct ent_sess *s, const struct ent_audit_event *ev, size_t n)
@@ -410,9 +572,11 @@ ent_svc_audit_events(
 		return ENT_OK;
 	/* Contract: s has no open transaction (inside one, use
 	 * ent__svc_audit_tx), else the writer would wait for s's lock. */
-	if ((q = reg_find(ent_sess_node(s))) != NULL)
-		return enqueue_wait(q, ev, n);
-	return append_own_tx(ent__sess_db(s), ev, n);
+	if ((q = reg_find(ent_sess_node(s))) == NULL)
+		return append_own_tx(ent__sess_db(s), ev, n);
+	if (ev[0].actor != NULL && ev[0].actor->notify != NULL)
+		return enqueue_notify(q, ev, n, ev[0].actor->notify);
+	return enqueue_wait(q, ev, n);
 }
 
 static void

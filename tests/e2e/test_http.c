@@ -897,7 +897,7 @@ test_audit_and_tamper(void)
 static void
 test_kill9(void)
 {
-	static const char *const args[] = {"--threads", "64", NULL};
+	static const char *const args[] = {"--threads", "2", NULL};
 	struct server s;
 	struct client c[16];
 	pthread_t t[16];
@@ -971,7 +971,7 @@ test_sigterm_drains(void)
 int
 main(int argc, char **argv)
 {
-	static const char *const limits[] = {"--threads", "128", "--limit",
+	static const char *const limits[] = {"--threads", "4", "--limit",
 	    "body_max=16384", "--limit", "batch_rows=50", "--limit",
 	    "string_max=1024", "--limit", "json_depth=6", NULL};
 	const char *secs_env = getenv("ENT_E2E_SECONDS");

@@ -380,6 +380,107 @@ group_commit_keeps_every_entry_and_the_chain(void **state)
 	assert_int_equal(n, 8 * 150);
 }
 
+/* A caller that must not block (the HTTP event loop) is told when its
+ * entries are durable, and the entries are copies: the caller may reuse
+ * its buffers as soon as the call returns. */
+struct told {
+	pthread_mutex_t mu;
+	int queued, done, failed;
+};
+
+static void
+told_queued(void *arg)
+{
+	struct told *t = arg;
+
+	pthread_mutex_lock(&t->mu);
+	t->queued++;
+	pthread_mutex_unlock(&t->mu);
+}
+
+static void
+told_done(void *arg, int result)
+{
+	struct told *t = arg;
+
+	pthread_mutex_lock(&t->mu);
+	t->done++;
+	t->failed += result != ENT_OK;
+	pthread_mutex_unlock(&t->mu);
+}
+
+struct copies {
+	int n, bad;
+};
+
+static int
+check_copied(void *ctx, const struct ent_db_audit *e)
+{
+	struct copies *c = ctx;
+	char q[32], ids[64];
+
+	snprintf(q, sizeof(q), "q%d", c->n);
+	snprintf(ids, sizeof(ids), "a%d b%d", c->n, c->n);
+	if (e->query == NULL || strcmp(e->query, q) != 0 ||
+	    e->result_ids == NULL || strcmp(e->result_ids, ids) != 0 ||
+	    strcmp(e->user, "loop") != 0 || e->purpose == NULL ||
+	    strcmp(e->purpose, "border") != 0)
+		c->bad++;
+	c->n++;
+	return 0;
+}
+
+static void
+a_caller_that_does_not_wait_is_told_when_durable(void **state)
+{
+	struct fx *f = *state;
+	struct told t = {.mu = PTHREAD_MUTEX_INITIALIZER};
+	struct ent_audit_notify nt = {told_queued, told_done, &t};
+	char user[16], purpose[16], q[32], a[16], b[16];
+	const char *ids[2] = {a, b};
+	struct ent_actor act = {
+	    .user = user, .role = "officer", .purpose = purpose, .notify = &nt};
+	struct ent_audit_verdict v;
+	struct copies c = {0};
+	struct ent_diag d;
+	int i;
+
+	assert_int_equal(ent_svc_audit_group_start(f->n, &d), ENT_OK);
+	for (i = 0; i < 50; i++) {
+		snprintf(user, sizeof(user), "loop");
+		snprintf(purpose, sizeof(purpose), "border");
+		snprintf(q, sizeof(q), "q%d", i);
+		snprintf(a, sizeof(a), "a%d", i);
+		snprintf(b, sizeof(b), "b%d", i);
+		assert_int_equal(
+		    ent_svc_audit(f->s, &act, "screen", q, ids, 2), ENT_OK);
+		pthread_mutex_lock(&t.mu);
+		assert_int_equal(t.queued, i + 1); /* before the return */
+		pthread_mutex_unlock(&t.mu);
+		/* The trail keeps copies, not these buffers. */
+		memset(user, 'X', sizeof(user) - 1);
+		memset(q, 'X', sizeof(q) - 1);
+		memset(a, 'X', sizeof(a) - 1);
+		memset(purpose, 'X', sizeof(purpose) - 1);
+	}
+	ent_svc_audit_group_stop(f->n); /* writes what is queued first */
+	assert_int_equal(t.done, 50);
+	assert_int_equal(t.failed, 0);
+	assert_int_equal(ent_svc_audit_verify(f->s, &v, &d), ENT_OK);
+	assert_int_equal(v.entries, 50);
+	assert_int_equal(
+	    ent_svc_audit_show(f->s, NULL, NULL, check_copied, &c), ENT_OK);
+	assert_int_equal(c.n, 50);
+	assert_int_equal(c.bad, 0);
+	/* Without a committer the call is durable on return: no notice. */
+	snprintf(user, sizeof(user), "loop");
+	assert_int_equal(
+	    ent_svc_audit(f->s, &act, "screen", q, ids, 2), ENT_OK);
+	assert_int_equal(t.queued, 50);
+	assert_int_equal(ent_svc_audit_verify(f->s, &v, &d), ENT_OK);
+	assert_int_equal(v.entries, 51);
+}
+
 static void
 canonical_bytes_tell_null_from_empty(void **state)
 {
@@ -428,6 +529,9 @@ main(void)
 	        teardown),
 	    cmocka_unit_test_setup_teardown(
 	        group_commit_keeps_every_entry_and_the_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_caller_that_does_not_wait_is_told_when_durable, setup,
+	        teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
