@@ -24,6 +24,10 @@ struct migration {
 static const struct migration migrations[] = {
 #define MIGRATION(v, sql) {v, sql},
 #include "migrations.def"
+
+/* A macro's value as a string literal, for SQL text. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 #undef MIGRATION
 };
 
@@ -219,7 +223,8 @@ ent_db_open(
 	sqlite3_db_config(db->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	/* WAL for concurrent readers; FULL so a commit survives power loss,
 	 * as records and the audit trail demand (DESIGN.md §3).  The WAL is
-	 * checkpointed at 100 pages rather than SQLite's 1,000: the server
+	 * checkpointed at 100 pages (ENT_DB_CHECKPOINT_PAGES) rather than
+	 * SQLite's 1,000: the server
 	 * commits an audit batch every millisecond or so, the commit that
 	 * crosses the mark copies the WAL into the database while every
 	 * requester waits, and every read searches the WAL's index.  On a
@@ -229,7 +234,8 @@ ent_db_open(
 	if (!(flags & ENT_DB_READONLY) &&
 	    ((r = exec(db, "PRAGMA journal_mode=WAL")) != ENT_OK ||
 	        (r = exec(db, "PRAGMA synchronous=FULL")) != ENT_OK ||
-	        (r = exec(db, "PRAGMA wal_autocheckpoint=100")) != ENT_OK)) {
+	        (r = exec(db, "PRAGMA wal_autocheckpoint=" STR(
+	                          ENT_DB_CHECKPOINT_PAGES))) != ENT_OK)) {
 		ent_diag_set(d, "%s: %s", path, sqlite3_errmsg(db->db));
 		goto fail;
 	}
@@ -327,6 +333,38 @@ ent_db_begin(struct ent_db *db)
 	if ((r = load_next_seq(db)) != ENT_OK)
 		ent_db_rollback(db);
 	return r;
+}
+
+/* SQLite's own automatic checkpoint is a WAL hook too; this one replaces
+ * it and only notes the WAL's size. */
+static int
+note_wal(void *arg, sqlite3 *h, const char *name, int frames)
+{
+	struct ent_db *db = arg;
+
+	(void)h;
+	(void)name;
+	db->wal_frames = frames;
+	return SQLITE_OK;
+}
+
+void
+ent_db_defer_checkpoints(struct ent_db *db)
+{
+	sqlite3_wal_hook(db->db, note_wal, db);
+}
+
+int
+ent_db_checkpoint_due(struct ent_db *db)
+{
+	int rc;
+
+	if (db->wal_frames < ENT_DB_CHECKPOINT_PAGES)
+		return ENT_OK;
+	db->wal_frames = 0;
+	rc = sqlite3_wal_checkpoint_v2(
+	    db->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return rc == SQLITE_OK ? ENT_OK : ent__db_err(db, rc);
 }
 
 int

@@ -41,6 +41,16 @@ int ent_db_begin(struct ent_db *db); /* BEGIN IMMEDIATE */
 int ent_db_commit(struct ent_db *db);
 int ent_db_rollback(struct ent_db *db); /* safe to call when none is open */
 
+/* Checkpoints.  A commit that leaves the WAL at ENT_DB_CHECKPOINT_PAGES or
+ * more copies it into the database before it returns.  A connection that
+ * commits often on behalf of waiting requesters (the audit committer)
+ * defers that instead: its commits return first, and it calls
+ * ent_db_checkpoint_due() once it has answered them, which checkpoints
+ * (PASSIVE: never waits for readers or writers) when the WAL is due. */
+#define ENT_DB_CHECKPOINT_PAGES 100
+void ent_db_defer_checkpoints(struct ent_db *db);
+int ent_db_checkpoint_due(struct ent_db *db);
+
 /* Node settings (agency, ...) in a key/value table.  get: *out is a copy
  * the caller free()s, ENT_ENOTFOUND if unset. */
 int ent_db_setting_get(struct ent_db *db, const char *key, char **out);

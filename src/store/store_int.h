@@ -20,6 +20,7 @@ struct ent_db {
 	int64_t next_seq;  /* the seq the next write gets; valid in a tx */
 	int64_t begin_seq; /* next_seq when the transaction began */
 	char now[32];      /* the transaction's time, ISO 8601 UTC */
+	int wal_frames; /* after the last commit, with deferred checkpoints */
 	struct {
 		const char *sql; /* the literal, compared by address */
 		sqlite3_stmt *st;

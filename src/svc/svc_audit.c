@@ -278,6 +278,7 @@ writer_main(void *arg)
 	struct qitem *batch, *it, *next, *owned;
 	int r;
 
+	ent_db_defer_checkpoints(db);
 	pthread_mutex_lock(&q->mu);
 	for (;;) {
 		while (q->head == NULL && !q->stop)
@@ -310,8 +311,6 @@ writer_main(void *arg)
 			it->done = true;
 		}
 		pthread_cond_broadcast(&q->done);
-		if (owned == NULL)
-			continue;
 		/* Outside our lock: done may take the caller's locks. */
 		pthread_mutex_unlock(&q->mu);
 		for (it = owned; it != NULL; it = next) {
@@ -319,6 +318,10 @@ writer_main(void *arg)
 			it->notify.done(it->notify.arg, r);
 			free(it);
 		}
+		/* The batch has its answer; the checkpoint delays only the
+		 * next one, which queues meanwhile.  A failed checkpoint is
+		 * tried again after the next commit. */
+		(void)ent_db_checkpoint_due(db);
 		pthread_mutex_lock(&q->mu);
 	}
 	pthread_mutex_unlock(&q->mu);
