@@ -891,6 +891,63 @@ test_audit_and_tamper(void)
 	    "verify after repair");
 }
 
+/* ---- the audit trail fails: nothing leaves ------------------------------
+ * A screening's response waits for its audit entry (the event thread
+ * does not: the connection is set aside until the commit).  If the commit
+ * fails, the response must be a 503 and must not carry the result, on the
+ * event threads (/v1/screen) as on the workers (a record read). */
+
+static void
+set_audit_trigger(bool on)
+{
+	char path[300];
+	sqlite3 *db;
+	char *err = NULL;
+	int st;
+
+	snprintf(path, sizeof(path), "%s/entente.db", dir);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(1);
+	sqlite3_busy_timeout(db, 5000);
+	st = sqlite3_exec(db,
+	    on ? "CREATE TRIGGER full_disk BEFORE INSERT ON audit "
+	         "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+	       : "DROP TRIGGER full_disk",
+	    NULL, NULL, &err);
+	CHECK(st == SQLITE_OK, "audit trigger: %s", err != NULL ? err : "");
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
+
+static void
+test_audit_failure_discloses_nothing(const struct server *s)
+{
+	static const char q[] = "{\"name\":\"Osama bin Laden\"}";
+	struct resp r = {0};
+
+	set_audit_trigger(true);
+	post_json(s, "/v1/screen", tok[R_OFFICER], q, &r);
+	CHECK(r.status == 503 && r.body != NULL &&
+	          strstr(r.body, "audit_unavailable") != NULL &&
+	          strstr(r.body, "ubl") == NULL,
+	    "screening without its audit entry: %ld %.200s", r.status,
+	    r.body != NULL ? r.body : "");
+	free_resp(&r);
+	http(s, "GET", "/v1/entities/ubl", tok[R_ANALYST], NULL, NULL, 0, NULL,
+	    &r);
+	CHECK(r.status == 503 && r.body != NULL &&
+	          strstr(r.body, "audit_unavailable") != NULL &&
+	          strstr(r.body, "Laden") == NULL,
+	    "a read without its audit entry: %ld %.200s", r.status,
+	    r.body != NULL ? r.body : "");
+	free_resp(&r);
+	set_audit_trigger(false);
+	post_json(s, "/v1/screen", tok[R_OFFICER], q, &r);
+	CHECK(r.status == 200 && r.body != NULL && strstr(r.body, "ubl"),
+	    "screening once the trail works again: %ld", r.status);
+	free_resp(&r);
+}
+
 /* ---- kill -9 and SIGTERM --------------------------------------------------
  */
 
@@ -992,6 +1049,7 @@ main(int argc, char **argv)
 	test_auth_and_roles(&s);
 	test_errors(&s);
 	test_shapes(&s);
+	test_audit_failure_discloses_nothing(&s);
 	test_concurrency(&s, secs > 0 ? secs : 10);
 	CHECK(stop(&s, SIGTERM) == 0, "SIGTERM exit status");
 	test_audit_and_tamper();
