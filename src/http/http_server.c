@@ -120,6 +120,11 @@ ent__reply_resp(struct req *rq, unsigned status, struct MHD_Response *resp,
 		    resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
 	if (status == 405 && rq->allow != NULL)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq->allow);
+	/* Draining: a client on a kept-alive connection would otherwise keep
+	 * sending requests, and the drain would last as long as it does. */
+	if (atomic_load(&rq->srv->quiescing))
+		MHD_add_response_header(
+		    resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (rq->stash != NULL) /* a second reply replaces the first */
 		MHD_destroy_response(rq->stash);
 	rq->stash = resp;

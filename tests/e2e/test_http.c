@@ -1025,6 +1025,59 @@ test_sigterm_drains(void)
 	CHECK(ok != NULL, "the batch in flight was completed");
 }
 
+/* A client that keeps its connection alive and keeps asking must not hold
+ * the drain for the whole grace period: answers given while draining say
+ * "Connection: close". */
+struct keeper {
+	const struct server *s;
+	long answered;
+};
+
+static void *
+keep_asking(void *arg)
+{
+	struct keeper *k = arg;
+	struct resp r = {0};
+	double until = now_s() + 8;
+
+	while (now_s() < until) {
+		post_json(k->s, "/v1/screen", tok[R_OFFICER],
+		    "{\"name\":\"Osama bin Laden\"}", &r);
+		free_resp(&r);
+		if (r.status != 200)
+			break;
+		k->answered++;
+	}
+	curl_done();
+	return NULL;
+}
+
+static void
+test_drain_closes_kept_connections(void)
+{
+	enum { KEEPERS = 16 }; /* so that some request is always in flight */
+	struct server s;
+	struct keeper k[KEEPERS];
+	pthread_t t[KEEPERS];
+	double t0, took;
+	int i;
+
+	CHECK(serve(&s, NULL) == 0, "serve for the drain");
+	for (i = 0; i < KEEPERS; i++) {
+		k[i] = (struct keeper){.s = &s};
+		pthread_create(&t[i], NULL, keep_asking, &k[i]);
+	}
+	usleep(300 * 1000);
+	t0 = now_s();
+	CHECK(stop(&s, SIGTERM) == 0, "SIGTERM exits 0");
+	took = now_s() - t0;
+	for (i = 0; i < KEEPERS; i++) {
+		pthread_join(t[i], NULL);
+		CHECK(k[i].answered > 0, "client %d was answered", i);
+	}
+	CHECK(took < 5, "kept-alive clients held the drain for %.1f s", took);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1055,6 +1108,7 @@ main(int argc, char **argv)
 	test_audit_and_tamper();
 	test_kill9();
 	test_sigterm_drains();
+	test_drain_closes_kept_connections();
 	curl_done();
 	curl_global_cleanup();
 	if (failures == 0) {
