@@ -8,8 +8,9 @@ ASAN_BUILD ?= build-asan
 DEMO_DIR   ?= demo-data
 MESON_OPTS ?=
 
-# Debian packages the build, the tests and the demo need.
-PKGS = gcc make meson ninja-build pkg-config python3 curl sqlite3 \
+# Debian packages the build, the tests and the demo need (openssl: the
+# HTTPS test makes a throwaway certificate).
+PKGS = gcc make meson ninja-build pkg-config python3 curl sqlite3 openssl \
 	libsqlite3-dev libmicrohttpd-dev libjansson-dev libxml2-dev \
 	libicu-dev libsodium-dev libcurl4-openssl-dev libigraph-dev \
 	libcmocka-dev

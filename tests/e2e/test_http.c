@@ -183,6 +183,9 @@ curl_done(void)
 	tl_curl = NULL;
 }
 
+/* The certificate of a TLS server under test, trusted by http(). */
+static const char *tls_ca;
+
 /* One request.  token/ctype/body/extra may be NULL.  Returns the status
  * (0 if the connection failed); r->body is malloc'd (free_resp). */
 static long
@@ -211,6 +214,8 @@ http(const struct server *s, const char *method, const char *path,
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	if (tls_ca != NULL) /* verify the test server's own certificate */
+		curl_easy_setopt(c, CURLOPT_CAINFO, tls_ca);
 	if (token != NULL) {
 		snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", token);
 		h = curl_slist_append(h, hdr);
@@ -1078,6 +1083,49 @@ test_drain_closes_kept_connections(void)
 	CHECK(took < 5, "kept-alive clients held the drain for %.1f s", took);
 }
 
+/* ---- TLS ------------------------------------------------------------------
+ * With a certificate and key the node serves HTTPS only: the same API over
+ * TLS, and nothing over plain HTTP on that port. */
+
+static void
+test_tls(void)
+{
+	char key[300], crt[300], cmd[1024];
+	const char *args[] = {"--tls-cert", crt, "--tls-key", key, NULL};
+	struct server s, plain;
+	struct resp r = {0};
+
+	snprintf(key, sizeof(key), "%s/tls-key.pem", dir);
+	snprintf(crt, sizeof(crt), "%s/tls-cert.pem", dir);
+	snprintf(cmd, sizeof(cmd),
+	    "openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
+	    "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 "
+	    "-keyout '%s' -out '%s' 2>/dev/null",
+	    key, crt);
+	CHECK(system(cmd) == 0, "openssl makes a test certificate");
+	CHECK(serve(&s, args) == 0, "serve over TLS");
+	CHECK(strncmp(s.url, "https://", 8) == 0, "TLS url: %s", s.url);
+	tls_ca = crt;
+	post_json(&s, "/v1/screen", tok[R_OFFICER],
+	    "{\"name\":\"Osama bin Laden\"}", &r);
+	CHECK(r.status == 200 && strstr(r.body, "\"ubl\"") != NULL,
+	    "screening over TLS: %ld %.200s", r.status, r.body);
+	free_resp(&r);
+	http(&s, "GET", "/v1/entities/ubl", tok[R_ANALYST], NULL, NULL, 0, NULL,
+	    &r);
+	CHECK(r.status == 200 && strstr(r.body, "Laden") != NULL,
+	    "a read over TLS (on a worker): %ld", r.status);
+	free_resp(&r);
+	plain = s;
+	snprintf(plain.url, sizeof(plain.url), "http://%s", s.url + 8);
+	http(&plain, "GET", "/healthz", NULL, NULL, NULL, 0, NULL, &r);
+	CHECK(r.status == 0, "plain HTTP on the TLS port: %ld", r.status);
+	free_resp(&r);
+	tls_ca = NULL;
+	curl_done();
+	CHECK(stop(&s, SIGTERM) == 0, "SIGTERM over TLS");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1109,6 +1157,7 @@ main(int argc, char **argv)
 	test_kill9();
 	test_sigterm_drains();
 	test_drain_closes_kept_connections();
+	test_tls();
 	curl_done();
 	curl_global_cleanup();
 	if (failures == 0) {
