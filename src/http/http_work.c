@@ -42,10 +42,10 @@ ent__work_start(struct ent_http *h, unsigned n)
 {
 	unsigned i;
 
-	pthread_mutex_init(&h->work_mu, NULL);
-	pthread_cond_init(&h->work_cv, NULL);
 	if ((h->workers = calloc(n, sizeof(*h->workers))) == NULL)
 		return ENT_ENOMEM;
+	pthread_mutex_init(&h->work_mu, NULL);
+	pthread_cond_init(&h->work_cv, NULL);
 	for (i = 0; i < n; i++) {
 		if (pthread_create(&h->workers[i], NULL, worker_main, h) != 0)
 			break;

@@ -303,6 +303,11 @@ writer_main(void *arg)
 		for (it = batch, owned = NULL; it != NULL; it = next) {
 			next = it->next;
 			if (it->notify.done != NULL) {
+				/* Last queued, first called back: against
+				 * arrival order, p99 at 64 connections was
+				 * 22-29 ms against 30-40 in four alternated
+				 * pairs, since the server's resumptions are
+				 * reordered by libmicrohttpd anyway. */
 				it->next = owned;
 				owned = it;
 				continue;
