@@ -224,13 +224,12 @@ ent_db_open(
 	/* WAL for concurrent readers; FULL so a commit survives power loss,
 	 * as records and the audit trail demand (DESIGN.md §3).  The WAL is
 	 * checkpointed at 100 pages (ENT_DB_CHECKPOINT_PAGES) rather than
-	 * SQLite's 1,000: the server
-	 * commits an audit batch every millisecond or so, the commit that
-	 * crosses the mark copies the WAL into the database while every
-	 * requester waits, and every read searches the WAL's index.  On a
-	 * 1M-person node, border mix at 64 connections, 100 pages gave
-	 * 7,700-8,800 req/s with p99 22-30 ms against 6,800 and 31 ms
-	 * (bench/README.md, HTTP, eighth round). */
+	 * SQLite's 1,000: the server commits an audit batch every
+	 * millisecond or so, the commit that crosses the mark copies the WAL
+	 * into the database while every requester waits, and every read
+	 * searches the WAL's index.  On a 1M-person node, border mix at 64
+	 * connections, 100 pages gave 7,700-8,800 req/s with p99 22-30 ms
+	 * against 6,800 and 31 ms (bench/README.md, HTTP, eighth round). */
 	if (!(flags & ENT_DB_READONLY) &&
 	    ((r = exec(db, "PRAGMA journal_mode=WAL")) != ENT_OK ||
 	        (r = exec(db, "PRAGMA synchronous=FULL")) != ENT_OK ||
