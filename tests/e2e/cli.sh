@@ -61,6 +61,10 @@ printf 'hello\nworld\n' >$T/words.txt
 expect_status 1 "an unknown format is an error" -- $E import -d $N $T/words.txt
 expect_grep "$T/err" "unknown format" "and says so"
 expect_status 2 "an unknown --format is a usage error" -- $E import -d $N --format xlsx $T/good.ftm
+for t in 0 65 two; do
+	expect_status 2 "serve --threads $t is a usage error" -- $E serve -d $N --threads $t --listen 127.0.0.1:0
+	expect_grep "$T/err" "threads must be 1-64" "and says the range"
+done
 head -c 300 $T/good.ftm >$T/cut.ftm
 expect_status 1 "a truncated last line is reported" -- $E import -d $N $T/cut.ftm
 
